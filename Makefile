@@ -1,0 +1,60 @@
+# nuiawase: the two commands of the README.
+#   make demo   set up (venv, packages), seed a demo workspace and serve the apps
+#   make test   set up (venv, packages, system packages) and run every test
+#
+# Everything a fresh Debian machine needs is installed from here; nothing is assumed.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMPS := .stamps
+WORKSPACE ?= workspace
+PORT ?= 8866
+
+.PHONY: demo test lint typecheck unit setup system-deps bench clean
+
+setup: $(STAMPS)/venv
+
+$(STAMPS)/venv: pyproject.toml
+	@mkdir -p $(STAMPS)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	@touch $@
+
+# Debian packages the tests drive for real: a browser, Japanese fonts, PostgreSQL.
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql
+system-deps: $(STAMPS)/system
+
+$(STAMPS)/system:
+	@mkdir -p $(STAMPS)
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@touch $@
+
+lint: setup
+	$(VENV)/bin/ruff check simulator tests benchmarks
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+# Unit, property, golden, notebook (nbval), browser (Playwright + Debian chromium) tests.
+unit: setup system-deps
+	$(VENV)/bin/pytest -q tests curriculum voila_apps --nbval-lax --nbval-current-env -p no:cacheprovider
+
+test: setup system-deps lint typecheck unit
+
+demo: setup
+	$(VENV)/bin/nuiawase demo --workspace $(WORKSPACE) --port $(PORT)
+
+bench: setup
+	$(PY) benchmarks/personas.py
+
+clean:
+	rm -rf $(VENV) $(STAMPS) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,236 @@
+"""A trainer-authored case: the client, the facts only good interviewing opens, the key."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .common import AuthorText, Identifier, IntRange, LocalizedText, Strict, YenRange
+from .vocab import (
+    ArrivalRoute,
+    ConversationStyle,
+    Difficulty,
+    EmploymentType,
+    HealthInsurance,
+    HousingType,
+    IntakeCategory,
+    Relation,
+    ResidenceStatus,
+    Sensitivity,
+    Sex,
+    Technique,
+    Topic,
+    Urgency,
+)
+
+SCENARIO_SCHEMA_VERSION = 1
+
+
+class HouseholdMemberTemplate(Strict):
+    """Someone in the client's household (or close family living apart)."""
+
+    relation: Relation = Field(description="Relation to the client.")
+    age: IntRange = Field(description="Age range; the generator picks one age in it.")
+    sex: Sex | None = Field(default=None, description="Fixed sex, or empty to pick one.")
+    living_together: bool = Field(default=True, description="Lives in the same household.")
+    note: LocalizedText | None = Field(default=None, description="e.g. 年金暮らし, 不登校.")
+
+
+class WorkTemplate(Strict):
+    """One job in the client's work history."""
+
+    roles: list[AuthorText] = Field(min_length=1, description="Job titles; one is picked.")
+    employment_type: EmploymentType = Field(description="Kind of employment.")
+    years: IntRange = Field(description="How long the job lasted, in years.")
+    ended: AuthorText | None = Field(
+        default=None, description="Why it ended; empty when the client still holds it."
+    )
+
+
+class PersonaTemplate(Strict):
+    """What Faker and our tables fill in to make a concrete client."""
+
+    age: IntRange = Field(description="The client's age range.")
+    sex: Sex | None = Field(default=None, description="Fixed sex, or empty to pick one.")
+    household: list[HouseholdMemberTemplate] = Field(
+        default_factory=list, description="Household members and close family."
+    )
+    work_history: list[WorkTemplate] = Field(
+        default_factory=list, description="Jobs, oldest first."
+    )
+    monthly_income: YenRange = Field(description="Household income per month, yen.")
+    savings: YenRange = Field(description="Savings in yen.")
+    debt: YenRange = Field(description="Total debt and arrears in yen.")
+    rent: YenRange | None = Field(default=None, description="Monthly rent when renting.")
+    housing: HousingType = Field(description="Housing tenure.")
+    health_insurance: HealthInsurance = Field(description="Health insurance status.")
+    residence_status: ResidenceStatus = Field(
+        default=ResidenceStatus.citizen,
+        description="Nationality and residence status (some resources restrict it).",
+    )
+    nationality: Literal["japan", "philippines", "vietnam", "china", "brazil", "nepal"] = Field(
+        default="japan", description="Nationality."
+    )
+    resident: bool = Field(
+        default=True,
+        description="Registered resident (住民票) of the region's municipality. Some resources "
+        "need it; a client whose registration is elsewhere must move it first.",
+    )
+    job_lost_months_ago: IntRange | None = Field(
+        default=None,
+        description="Months since the client lost work or income, when that happened. "
+        "Eligibility rules such as the housing benefit's two-year limit test it.",
+    )
+    disability_certificate: bool = Field(
+        default=False, description="Holds a disability certificate (障害者手帳)."
+    )
+    style: ConversationStyle = Field(description="How the client talks.")
+    initial_rapport: int = Field(
+        default=30, ge=0, le=100, description="Trust (0-100) when the client sits down."
+    )
+
+
+class Gate(Strict):
+    """What it takes for the client to reveal a fact.
+
+    A move opens the fact when its topic is one of ``topics``, its technique one of
+    ``techniques``, rapport is at least ``min_rapport`` and every fact in ``requires``
+    has already been disclosed. Harmful techniques never open a fact.
+    """
+
+    topics: list[Topic] = Field(min_length=1, description="Topics whose questions reveal it.")
+    techniques: list[Technique] = Field(
+        min_length=1, description="Techniques that reveal it (open question, empathy...)."
+    )
+    min_rapport: int = Field(default=0, ge=0, le=100, description="Trust needed (0-100).")
+    requires: list[Identifier] = Field(
+        default_factory=list, description="Facts that must be disclosed first."
+    )
+
+
+class ClientFact(Strict):
+    """Something true about the client that the dialogue may reveal."""
+
+    id: Identifier
+    summary: LocalizedText = Field(description="The fact in a counsellor's words (debrief).")
+    domain: Topic = Field(description="The assessment domain the fact belongs to.")
+    category: IntakeCategory | None = Field(
+        default=None, description="The intake checklist item it bears on, if any."
+    )
+    sensitivity: Sensitivity = Field(
+        description="How hard the fact is to say aloud (low, medium, high)."
+    )
+    gate: Gate = Field(description="What it takes for the client to reveal the fact.")
+    urgency: Urgency | None = Field(default=None, description="Set when it needs action now.")
+    wordings: list[AuthorText] = Field(
+        min_length=1,
+        description="How the client may say it, in Japanese. One is picked with the seed. "
+        "Placeholders such as {age} or {rent} are filled from the persona.",
+    )
+    cues: list[AuthorText] = Field(
+        default_factory=list,
+        description="Hints the client drops before disclosing an urgent fact; "
+        "a good counsellor follows them up.",
+    )
+
+
+class KeyIssue(Strict):
+    """An issue a good assessment finds."""
+
+    id: Identifier
+    title: LocalizedText = Field(description="The issue in a counsellor's words.")
+    category: IntakeCategory = Field(description="The intake checklist item it belongs to.")
+    severity: int = Field(ge=1, le=3, description="1 minor, 2 significant, 3 critical.")
+    facts: list[Identifier] = Field(min_length=1, description="Facts that reveal the issue.")
+
+
+class UrgentNeed(Strict):
+    """A need to meet before any plan (support before the plan)."""
+
+    kind: Urgency = Field(description="The kind of urgent need.")
+    fact: Identifier = Field(description="The fact that reveals it.")
+    action: LocalizedText = Field(description="What a counsellor should do at once.")
+
+
+class ResourceJudgement(Strict):
+    """A resource that fits the case, or one that would be wrong, with the reason."""
+
+    resource: Identifier = Field(description="Resource id in the scenario's region.")
+    reason: LocalizedText = Field(description="Why the resource fits, or why it would be wrong.")
+    issues: list[Identifier] = Field(
+        default_factory=list, description="Key issues the resource addresses."
+    )
+
+
+class Strength(Strict):
+    """A strength of the client or household to build the plan on."""
+
+    id: Identifier
+    text: LocalizedText = Field(description="The strength in a counsellor's words.")
+    facts: list[Identifier] = Field(default_factory=list, description="Facts it rests on.")
+
+
+class AnswerKey(Strict):
+    """What a good assessment and plan contain. Never shown to a trainee."""
+
+    issues: list[KeyIssue] = Field(min_length=1, description="Issues a good assessment finds.")
+    urgent_needs: list[UrgentNeed] = Field(
+        default_factory=list, description="Needs to meet before any plan."
+    )
+    fitting_resources: list[ResourceJudgement] = Field(
+        min_length=1, description="Resources that fit the case, with reasons."
+    )
+    wrong_resources: list[ResourceJudgement] = Field(
+        default_factory=list, description="Resources that would be wrong here, with reasons."
+    )
+    strengths: list[Strength] = Field(
+        default_factory=list, description="The client's and household's strengths."
+    )
+    screening: Literal["information_only", "hand_off", "ongoing_support"] = Field(
+        default="ongoing_support", description="The right screening decision."
+    )
+
+
+class Scenario(Strict):
+    """A trainer-authored practice case."""
+
+    kind: Literal["scenario"] = Field(description="File kind; always 'scenario'.")
+    schema_version: int = Field(description="Format version of this file; currently 1.")
+    id: Identifier
+    version: int = Field(ge=1, description="Content version; raise it when the case changes.")
+    title: LocalizedText = Field(description="The case title shown in the scenario picker.")
+    learning_objectives: list[LocalizedText] = Field(
+        min_length=1, description="What a trainee should learn from the case."
+    )
+    difficulty: Difficulty = Field(description="Introductory, intermediate or advanced.")
+    region: Identifier = Field(description="Id of the region the case happens in.")
+    reference_date: dt.date = Field(
+        description="The case's 'today'. Ages and dates derive from it, never from the clock."
+    )
+    turn_budget: int = Field(default=30, ge=5, le=200, description="Turns in one intake.")
+    persona: PersonaTemplate = Field(
+        description="The client template that Faker and our tables fill in."
+    )
+    arrival: ArrivalRoute = Field(description="How the client reached the centre.")
+    presenting_complaint: list[AuthorText] = Field(
+        min_length=1, description="The 主訴 the client opens with; one is picked."
+    )
+    facts: list[ClientFact] = Field(
+        min_length=1, description="What is true about the client; the dialogue only reveals it."
+    )
+    answer_key: AnswerKey = Field(
+        description="What a good assessment and plan contain (never shown to trainees)."
+    )
+
+    def fact(self, fact_id: str) -> ClientFact | None:
+        """The fact with this id, or None."""
+        return next((f for f in self.facts if f.id == fact_id), None)
+
+    @property
+    def key_fact_ids(self) -> list[str]:
+        """Facts the answer key's issues rest on, in scenario order (no repeats)."""
+        wanted = {fid for issue in self.answer_key.issues for fid in issue.facts}
+        wanted |= {u.fact for u in self.answer_key.urgent_needs}
+        return [f.id for f in self.facts if f.id in wanted]

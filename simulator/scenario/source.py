@@ -1,0 +1,125 @@
+"""Reading YAML files safely, keeping line numbers for every key and list item."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from simulator.i18n import t
+
+from .problems import InvalidFile, Problem, Severity
+
+#: Author files are small; anything past this is a mistake (a pasted log, a binary).
+MAX_FILE_BYTES = 1_000_000
+
+PathPart = str | int
+
+
+def format_path(parts: Sequence[PathPart]) -> str:
+    """Render a field path the way authors read it: ``facts[3].gate.min_rapport``."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+@dataclass
+class Document:
+    """A parsed YAML file and the positions of its nodes."""
+
+    file: str
+    data: Any
+
+    def locate(self, parts: Sequence[PathPart]) -> tuple[int, int, list[PathPart]]:
+        """Line, column (1-based) and the part of ``parts`` found in the file.
+
+        Walks as far as the data goes; a missing key points at its parent mapping.
+        """
+        node: Any = self.data
+        line, col = 1, 1
+        found: list[PathPart] = []
+        for part in parts:
+            if isinstance(node, CommentedMap) and not isinstance(part, int) and part in node:
+                line, col = node.lc.key(part)
+                line, col = line + 1, col + 1
+                node = node[part]
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                line, col = node.lc.item(part)
+                line, col = line + 1, col + 1
+                node = node[part]
+            else:
+                break
+            found.append(part)
+        return line, col, found
+
+    def problem(
+        self,
+        parts: Sequence[PathPart],
+        message: str,
+        severity: Severity = "error",
+        code: str = "",
+    ) -> Problem:
+        """A Problem located at ``parts`` in this document."""
+        line, col, _ = self.locate(parts)
+        return Problem(self.file, line, col, format_path(parts), message, severity, code)
+
+
+class _TextDatesConstructor(RoundTripConstructor):
+    """Keeps dates as text so pydantic parses them and a bad date gets a line number."""
+
+
+_TextDatesConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
+def _fail(file: str, line: int, col: int, key: str, locale: str | None, **kw: Any) -> InvalidFile:
+    return InvalidFile([Problem(file, line, col, "", t(key, locale, **kw), "error", key)])
+
+
+def read_document(path: Path, locale: str | None = None) -> Document:
+    """Parse one YAML file, refusing empty, binary, oversized or malformed input."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _fail(file, 1, 1, "load.unreadable", locale, reason=exc.strerror) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise _fail(file, 1, 1, "load.too_large", locale, size=len(raw), limit=MAX_FILE_BYTES)
+    if b"\x00" in raw:
+        raise _fail(file, 1, 1, "load.binary", locale)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _fail(file, line, 1, "load.not_utf8", locale) from None
+    if not text.strip():
+        raise _fail(file, 1, 1, "load.empty", locale)
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _TextDatesConstructor
+    yaml.allow_duplicate_keys = False
+    try:
+        data = yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        raise _fail(file, line, col, "load.bad_yaml", locale, detail=detail) from None
+    except (YAMLError, ValueError, RecursionError) as exc:
+        raise _fail(file, 1, 1, "load.bad_yaml", locale, detail=str(exc)[:200]) from None
+    if data is None:
+        raise _fail(file, 1, 1, "load.empty", locale)
+    if not isinstance(data, CommentedMap):
+        raise _fail(file, 1, 1, "load.not_mapping", locale)
+    return Document(file, data)

@@ -1,0 +1,130 @@
+"""One Jupyter server on 127.0.0.1 that serves both JupyterLab and Voila for a workspace."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The notebook the demo opens first.
+START_NOTEBOOK = "curriculum/library.ipynb"
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """Where a running server answers."""
+
+    port: int
+    token: str
+
+    @property
+    def base(self) -> str:
+        """The server's base URL."""
+        return f"http://127.0.0.1:{self.port}"
+
+    def voila_url(self, notebook: str = START_NOTEBOOK) -> str:
+        """The notebook as a Voila app (no code shown)."""
+        return f"{self.base}/voila/render/{notebook}?token={self.token}"
+
+    def lab_url(self, notebook: str = START_NOTEBOOK) -> str:
+        """The notebook in JupyterLab."""
+        return f"{self.base}/lab/tree/{notebook}?token={self.token}"
+
+
+def _lab_settings(workspace: Path, locale: str) -> Path:
+    """Per-workspace JupyterLab settings: the Japanese language pack by default."""
+    settings = workspace / ".jupyter" / "lab" / "user-settings"
+    plugin = settings / "@jupyterlab" / "translation-extension" / "plugin.jupyterlab-settings"
+    if not plugin.exists():
+        plugin.parent.mkdir(parents=True, exist_ok=True)
+        lab_locale = "ja_JP" if locale == "ja" else "en"
+        plugin.write_text(json.dumps({"locale": lab_locale}), encoding="utf-8")
+    return settings
+
+
+def server_command(workspace: Path, port: int, token: str) -> list[str]:
+    """The `jupyter lab` command line; Voila is served by its server extension."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyterlab",
+        "--no-browser",
+        f"--ServerApp.root_dir={workspace}",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0",
+        f"--IdentityProvider.token={token}",
+        "--ServerApp.open_browser=False",
+        # Voila must not show tracebacks (they can hold a trainee's text) to other users.
+        "--VoilaConfiguration.show_tracebacks=False",
+    ]
+    if os.geteuid() == 0:
+        cmd.append("--allow-root")
+    return cmd
+
+
+def start_server(
+    workspace: Path, port: int, locale: str = "ja", token: str | None = None
+) -> tuple[subprocess.Popen[bytes], ServerInfo]:
+    """Start the server in the background; returns once it answers (or raises)."""
+    token = token or secrets.token_hex(16)
+    env = dict(os.environ)
+    env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(workspace, locale))
+    env["NUIAWASE_WORKSPACE"] = str(workspace)
+    env.setdefault("NUIAWASE_LOCALE", locale)
+    # The child keeps its own copy of the log's descriptor; ours can close at once.
+    with open(workspace / ".server.log", "wb") as log:
+        proc = subprocess.Popen(
+            server_command(workspace, port, token),
+            cwd=workspace,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    info = ServerInfo(port, token)
+    wait_until_ready(proc, info, workspace / ".server.log")
+    return proc, info
+
+
+def wait_until_ready(
+    proc: subprocess.Popen[bytes], info: ServerInfo, log: Path, timeout: float = 60
+) -> None:
+    """Poll the server's status API until it answers; raise with the log's tail if it died."""
+    deadline = time.monotonic() + timeout
+    url = f"{info.base}/api/status?token={info.token}"
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+            raise RuntimeError(f"the Jupyter server stopped (exit {proc.returncode}):\n{tail}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, OSError):
+            pass
+        time.sleep(0.2)
+    stop_server(proc)
+    raise RuntimeError(f"the Jupyter server did not answer within {timeout:.0f} s")
+
+
+def stop_server(proc: subprocess.Popen[bytes], grace: float = 10) -> None:
+    """Stop the server and its kernels: SIGINT-like shutdown, then SIGKILL after ``grace``."""
+    if proc.poll() is not None:
+        return
+    try:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    except ProcessLookupError:
+        pass

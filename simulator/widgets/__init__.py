@@ -1,0 +1,1 @@
+"""Thin ipywidgets views over the layers below. No domain logic lives here."""

@@ -1,0 +1,69 @@
+"""A workspace: the folder where one team's notebooks, drafts and store live.
+
+One config file, ``nuiawase.yaml``, and environment variables for deployments; nothing
+else. The notebooks are copied in once and never overwritten, so a trainee's own copy
+survives upgrades.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+NOTEBOOK_FOLDERS = ("curriculum", "voila_apps")
+CONFIG_NAME = "nuiawase.yaml"
+
+
+@dataclass(frozen=True)
+class WorkspaceConfig:
+    """Settings of one workspace (single-user mode; JupyterHub supplies the user there)."""
+
+    user: str
+    locale: str = "ja"
+
+    @classmethod
+    def load(cls, folder: Path) -> WorkspaceConfig:
+        """Read ``nuiawase.yaml``; NUIAWASE_USER / NUIAWASE_LOCALE override it."""
+        data = YAML(typ="safe").load((folder / CONFIG_NAME).read_text(encoding="utf-8")) or {}
+        user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("NUIAWASE_USER")
+        return cls(
+            user=user or str(data.get("user") or "trainee"),
+            locale=os.environ.get("NUIAWASE_LOCALE") or str(data.get("locale") or "ja"),
+        )
+
+
+def _default_user() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "trainee"
+
+
+def init_workspace(folder: Path, source: Path = REPO_ROOT) -> Path:
+    """Create (or complete) a workspace; existing files are left as they are."""
+    folder.mkdir(parents=True, exist_ok=True)
+    config = folder / CONFIG_NAME
+    if not config.exists():
+        config.write_text(
+            "# nuiawase workspace settings. Environment variables override them:\n"
+            "# NUIAWASE_USER, NUIAWASE_LOCALE (ja or en).\n"
+            f"user: {_default_user()}\nlocale: ja\n",
+            encoding="utf-8",
+        )
+    for name in NOTEBOOK_FOLDERS:
+        src = source / name
+        if not src.is_dir():
+            continue
+        for notebook in sorted(src.glob("*.ipynb")):
+            target = folder / name / notebook.name
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(notebook, target)
+    (folder / "drafts").mkdir(exist_ok=True)
+    return folder

@@ -1,0 +1,84 @@
+"""Real servers for tests: the `nuiawase demo` Jupyter server, started as a user would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class DemoServer:
+    """A running `nuiawase demo` and what it printed."""
+
+    process: subprocess.Popen[str]
+    workspace: Path
+    urls: list[str]
+    lines: list[str]
+
+    @property
+    def voila_url(self) -> str:
+        return next(u for u in self.urls if "/voila/" in u)
+
+    @property
+    def lab_url(self) -> str:
+        return next(u for u in self.urls if "/lab/" in u)
+
+
+@contextmanager
+def demo_server(workspace: Path, timeout: float = 120) -> Iterator[DemoServer]:
+    """Run `nuiawase demo` in ``workspace`` until it prints its URLs; stop it with Ctrl-C."""
+    env = dict(os.environ, NUIAWASE_LOCALE="ja", PYTHONUNBUFFERED="1")
+    cmd = [
+        sys.executable,
+        "-m",
+        "simulator.cli",
+        "demo",
+        "--workspace",
+        str(workspace),
+        "--port",
+        str(free_port()),
+        "--no-browser",
+    ]
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    assert proc.stdout is not None
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            break
+        lines.append(line.rstrip("\n"))
+        if "Ctrl-C" in line:
+            break
+    urls = [ln for ln in lines if ln.startswith("http")]
+    if len(urls) < 2:
+        proc.kill()
+        raise RuntimeError("demo did not print its URLs:\n" + "\n".join(lines))
+    server = DemoServer(proc, workspace, urls, lines)
+    try:
+        yield server
+    finally:
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGINT)
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()

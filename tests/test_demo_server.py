@@ -1,0 +1,56 @@
+"""`nuiawase demo` starts one real Jupyter server serving JupyterLab and Voila."""
+
+from __future__ import annotations
+
+import json
+import signal
+import urllib.request
+from pathlib import Path
+
+from tests.servers import demo_server
+
+
+def status(url: str) -> int:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return int(response.status)
+
+
+def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    with demo_server(workspace) as server:
+        assert server.lines[0].startswith("http://127.0.0.1:")
+        assert "/voila/render/curriculum/library.ipynb?token=" in server.voila_url
+        assert "/lab/tree/curriculum/library.ipynb?token=" in server.lab_url
+        assert "Ctrl-C" in server.lines[-1]
+        for url in server.urls:
+            assert status(url) == 200
+        # Without the token the server refuses: the demo is not open to anyone on the host.
+        bare = server.lab_url.split("?")[0].replace("/lab/tree/", "/api/contents/")
+        try:
+            code = status(bare)
+        except urllib.error.HTTPError as exc:
+            code = exc.code
+        assert code == 403
+        server.process.send_signal(signal.SIGINT)
+        assert server.process.wait(timeout=30) == 0
+
+    assert (workspace / "nuiawase.yaml").is_file()
+    assert (workspace / "curriculum" / "library.ipynb").is_file()
+    lab = workspace / ".jupyter/lab/user-settings/@jupyterlab/translation-extension"
+    assert json.loads((lab / "plugin.jupyterlab-settings").read_text())["locale"] == "ja_JP"
+
+
+def test_serve_refuses_a_missing_workspace(tmp_path: Path) -> None:
+    from simulator.cli import main
+
+    assert main(["serve", "--workspace", str(tmp_path / "nope"), "--no-browser"]) == 2
+
+
+def test_workspace_keeps_a_trainees_own_notebook(tmp_path: Path) -> None:
+    from simulator.workspace import init_workspace
+
+    init_workspace(tmp_path)
+    mine = tmp_path / "curriculum" / "library.ipynb"
+    mine.write_text('{"edited": true}', encoding="utf-8")
+    init_workspace(tmp_path)
+    assert mine.read_text(encoding="utf-8") == '{"edited": true}'
