@@ -39,7 +39,8 @@ $(STAMPS)/system:
 	@touch $@
 
 lint: setup
-	$(VENV)/bin/ruff check simulator tests benchmarks
+	$(VENV)/bin/ruff check simulator tests benchmarks scripts
+	$(VENV)/bin/ruff format --check simulator tests benchmarks scripts
 
 typecheck: setup
 	$(VENV)/bin/mypy

@@ -12,15 +12,14 @@ import time_machine
 from simulator.cli import main
 from simulator.models import Persona
 
-SCENARIO = Path(__file__).parent / "data" / "scenario_minimal.yaml"
+# The acceptance run: a shipped case by id, as a trainer would type it.
+SCENARIO = "hachimaru-gomaru"
 
 
 def run(tmp: Path, name: str, *extra: str) -> bytes:
     out = tmp / name
     assert (
-        main(
-            ["personas", str(SCENARIO), "--count", "1000", "--seed", "7", "--out", str(out), *extra]
-        )
+        main(["personas", SCENARIO, "--count", "1000", "--seed", "7", "--out", str(out), *extra])
         == 0
     )
     return out.read_bytes()
@@ -43,9 +42,7 @@ def test_thousand_personas_are_byte_identical_on_any_day(tmp_path: Path) -> None
 def test_another_seed_gives_other_people(tmp_path: Path) -> None:
     a = run(tmp_path, "a.jsonl")
     out = tmp_path / "other.jsonl"
-    assert (
-        main(["personas", str(SCENARIO), "--count", "1000", "--seed", "8", "--out", str(out)]) == 0
-    )
+    assert main(["personas", SCENARIO, "--count", "1000", "--seed", "8", "--out", str(out)]) == 0
     assert out.read_bytes() != a
 
 
@@ -56,7 +53,7 @@ def test_progress_bar_on_stderr_and_data_on_stdout() -> None:
             "-m",
             "simulator.cli",
             "personas",
-            str(SCENARIO),
+            SCENARIO,
             "--count",
             "50",
             "--seed",
@@ -75,4 +72,4 @@ def test_unknown_scenario_exits_2(capsys: object) -> None:
 
 
 def test_count_must_be_positive() -> None:
-    assert main(["personas", str(SCENARIO), "--count", "0", "--seed", "1"]) == 2
+    assert main(["personas", SCENARIO, "--count", "0", "--seed", "1"]) == 2

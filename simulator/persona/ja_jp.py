@@ -32,6 +32,11 @@ FOREIGN_FAMILY_NAMES: Final[dict[str, tuple[NameTriple, ...]]] = {
         ("GARCIA", "ガルシア", "Garcia"),
         ("MENDOZA", "メンドーサ", "Mendoza"),
         ("RAMOS", "ラモス", "Ramos"),
+        ("BAUTISTA", "バウティスタ", "Bautista"),
+        ("VILLANUEVA", "ビリャヌエバ", "Villanueva"),
+        ("AQUINO", "アキノ", "Aquino"),
+        ("FERNANDEZ", "フェルナンデス", "Fernandez"),
+        ("TORRES", "トーレス", "Torres"),
     ),
     "vietnam": (
         ("NGUYEN", "グエン", "Nguyen"),
@@ -112,6 +117,11 @@ FOREIGN_GIVEN_NAMES_FEMALE: Final[dict[str, tuple[NameTriple, ...]]] = {
         ("JOY", "ジョイ", "Joy"),
         ("CRISTINA", "クリスティーナ", "Cristina"),
         ("ANGELICA", "アンジェリカ", "Angelica"),
+        ("ROSALIE", "ロザリー", "Rosalie"),
+        ("MARIBEL", "マリベル", "Maribel"),
+        ("JENNIFER", "ジェニファー", "Jennifer"),
+        ("LIZA", "リザ", "Liza"),
+        ("CHERRY", "チェリー", "Cherry"),
     ),
     "vietnam": (
         ("THI LAN", "ティ ラン", "Thi Lan"),
