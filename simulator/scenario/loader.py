@@ -84,7 +84,7 @@ def problems_from_validation(
 def parse_document(doc: Document, locale: str | None = None) -> tuple[str, BaseModel]:
     """Validate a parsed document as the kind it declares."""
     kind = doc.data.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         raise InvalidFile(
             [
                 doc.problem(

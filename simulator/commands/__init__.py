@@ -1,0 +1,1 @@
+"""The subcommands of `nuiawase`, one module per area."""
