@@ -1,0 +1,41 @@
+"""The client interview simulator: state machine, Japanese free-text understanding,
+transcript and debrief. No widgets, no Jupyter: usable from scripts and the CLI.
+
+Modules: ``moves`` (a move, JSON Lines input), ``classifier`` (text -> topic, technique),
+``rapport`` (technique table), ``gates`` (what opens a fact), ``cues``, ``replies``,
+``state``, ``engine`` (the state machine), ``transcript``, ``debrief``, ``bots``,
+``evaluation`` (classifier accuracy). Data files live in ``data/``.
+"""
+
+from .bots import StrongBot, WeakBot, bot_report, run_bot
+from .classifier import Classification, classify
+from .debrief import Debrief, debrief
+from .engine import Interview, SessionOver, play
+from .evaluation import evaluate_classifier
+from .gates import Deflection
+from .moves import Move, MoveParseError, parse_moves
+from .state import Phase
+from .transcript import MissedCue, Transcript, Turn
+
+__all__ = [
+    "Classification",
+    "Debrief",
+    "Deflection",
+    "Interview",
+    "MissedCue",
+    "Move",
+    "MoveParseError",
+    "Phase",
+    "SessionOver",
+    "StrongBot",
+    "Transcript",
+    "Turn",
+    "WeakBot",
+    "bot_report",
+    "classify",
+    "debrief",
+    "evaluate_classifier",
+    "parse_moves",
+    "play",
+    "run_bot",
+]

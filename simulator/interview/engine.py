@@ -1,0 +1,258 @@
+"""The client state machine: one move in, one reply out, state updated.
+
+The engine is deterministic: the only randomness is the choice of words, drawn from a
+generator seeded per turn (seeding.py). Gates, rapport and cues never depend on the seed,
+so two trainees with different seeds who make the same moves elicit the same facts.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from simulator.models.persona import Persona
+from simulator.models.scenario import ClientFact, Scenario
+from simulator.models.vocab import Technique, Topic
+
+from . import cues, replies
+from .classifier import classify
+from .gates import Deflection, blocking_reason, first_opening
+from .moves import Move
+from .rapport import clamp, closed_run_after, distress_delta, rapport_delta, technique_table
+from .seeding import turn_rng
+from .state import ClientState, PendingCue, Phase
+from .transcript import MissedCue, Transcript, Turn
+
+
+class SessionOver(RuntimeError):
+    """The turn budget is used up; the client has left."""
+
+
+class Interview:
+    """One intake interview with one synthetic client."""
+
+    def __init__(self, scenario: Scenario, persona: Persona) -> None:
+        if persona.scenario_id != scenario.id:
+            raise ValueError(
+                f"persona was made for scenario {persona.scenario_id!r}, not {scenario.id!r}"
+            )
+        self.scenario = scenario
+        self.persona = persona
+        self.seed = persona.seed
+        self._slots = persona.slots()
+        table = technique_table()
+        urgent = sum(1 for f in scenario.facts if f.urgency is not None)
+        self.state = ClientState(
+            rapport=clamp(scenario.persona.initial_rapport),
+            distress=clamp(table.distress.initial + table.distress.per_urgent_fact * urgent),
+        )
+        opening = turn_rng(scenario.id, self.seed, 0)
+        self.presenting_complaint = replies.fill(
+            opening.choice(scenario.presenting_complaint), self._slots
+        )
+        self.turns: list[Turn] = []
+        self.missed_cues: list[MissedCue] = []
+        self.moves_ignored = 0
+
+    # ------------------------------------------------------------------ public
+    @property
+    def finished(self) -> bool:
+        """True once the turn budget is used up."""
+        return self.state.turns_used >= self.scenario.turn_budget
+
+    @property
+    def turns_left(self) -> int:
+        """Moves the counsellor still has."""
+        return max(0, self.scenario.turn_budget - self.state.turns_used)
+
+    def step(self, move: Move) -> Turn:
+        """Play one move; returns the recorded turn. Raises SessionOver past the budget."""
+        if self.finished:
+            raise SessionOver("the turn budget is used up")
+        st = self.state
+        st.turns_used += 1
+        number = st.turns_used
+        turn_id = f"t{number:02d}"
+        rng = turn_rng(self.scenario.id, self.seed, number)
+        phase = self._phase(number)
+
+        # 1. Understand the move.
+        explanation: list[str] = []
+        why = False
+        if move.text is not None:
+            understood = classify(move.text)
+            topic, technique, why = understood.topic, understood.technique, understood.why
+            explanation.extend(understood.explanation)
+            source: str | None = "text" if topic is not None else None
+        else:
+            topic, technique = move.topic, move.technique
+            source = "given" if topic is not None else None
+
+        # 2. Context: a move without a topic continues the conversation; advice too early is
+        #    premature; a string of why-questions is an interrogation.
+        if technique is not None:
+            if topic is None:
+                topic, source = self._context_topic()
+                explanation.append(f"context: topic {topic.value} from {source}")
+            technique = self._context_technique(technique, why, phase, explanation)
+
+        # 3. Rapport and distress.
+        before = st.rapport
+        st.closed_run = closed_run_after(st.closed_run, technique)
+        if technique is not None:
+            st.rapport = clamp(st.rapport + rapport_delta(technique, st.closed_run))
+            st.distress = clamp(st.distress + distress_delta(technique, st.closed_run))
+
+        # 4. Gates: at most one fact, the first eligible in file order.
+        opened = None
+        if technique is not None and topic is not None and not technique.harmful:
+            opened = first_opening(self.scenario, topic, technique, st.rapport, st.disclosed)
+        if opened is not None:
+            st.disclosed.append(opened.id)
+
+        # 5. Pending cues: followed up, or one move closer to missed.
+        followed, missed = cues.settle(self.scenario, st, topic, technique)
+        self.missed_cues.extend(missed)
+
+        # 6. The reply.
+        reply, deflection = self._reply(rng, topic, technique, opened)
+        if technique is not None and st.distress >= technique_table().distress.high:
+            reply = replies.with_distress(rng, reply)
+
+        # 7. Maybe a cue rides on the reply.
+        cue_text: str | None = None
+        cue_fact: str | None = None
+        if technique is not None and not technique.harmful:
+            picked = cues.pick(self.scenario, st, topic, phase, followed)
+            if picked is not None:
+                fact, raw_cue = picked
+                cue_text = replies.fill(raw_cue, self._slots)
+                cue_fact = fact.id
+                st.cues_used[fact.id] = st.cues_used.get(fact.id, 0) + 1
+                window = technique_table().cues.follow_window
+                st.pending_cues.append(PendingCue(fact.id, turn_id, cue_text, window))
+                reply = replies.with_cue(reply, cue_text)
+
+        # 8. Remember where we are.
+        if technique is not None:
+            st.last_topic = topic
+            if technique is Technique.summary and phase is not Phase.opening:
+                st.summarised = True
+        st.phase = phase
+
+        turn = Turn(
+            id=turn_id,
+            topic=topic,
+            technique=technique,
+            text=move.text,
+            topic_source=source,
+            explanation=explanation,
+            reply=reply,
+            rapport_before=before,
+            rapport_after=st.rapport,
+            distress_after=st.distress,
+            phase=phase,
+            disclosed=[opened.id] if opened is not None else [],
+            deflection=deflection,
+            cue=cue_text,
+            cue_fact=cue_fact,
+            followed_cues=followed,
+        )
+        self.turns.append(turn)
+        return turn
+
+    def transcript(self, *, final: bool = True) -> Transcript:
+        """The record so far. ``final`` counts cues still waiting as missed (interview over)."""
+        missed = list(self.missed_cues)
+        if final:
+            missed += [
+                MissedCue(fact=c.fact_id, turn=c.turn_id, cue=c.text)
+                for c in self.state.pending_cues
+            ]
+        return Transcript(
+            scenario_id=self.scenario.id,
+            scenario_version=self.scenario.version,
+            seed=self.seed,
+            turn_budget=self.scenario.turn_budget,
+            initial_rapport=clamp(self.scenario.persona.initial_rapport),
+            presenting_complaint=self.presenting_complaint,
+            turns=list(self.turns),
+            disclosed_facts=list(self.state.disclosed),
+            missed_cues=missed,
+            moves_ignored=self.moves_ignored,
+        )
+
+    # ------------------------------------------------------------------ helpers
+    def _phase(self, number: int) -> Phase:
+        rules = technique_table().phases
+        if number <= rules.opening_turns:
+            return Phase.opening
+        if number > self.scenario.turn_budget - rules.closing_turns:
+            return Phase.closing
+        return Phase.summarising if self.state.summarised else Phase.exploring
+
+    def _context_topic(self) -> tuple[Topic, str]:
+        st = self.state
+        if st.pending_cues:
+            fact = self.scenario.fact(st.pending_cues[0].fact_id)
+            if fact is not None:
+                return fact.domain, "cue"
+        if st.last_topic is not None:
+            return st.last_topic, "previous"
+        return Topic.complaint, "opening"
+
+    def _context_technique(
+        self, technique: Technique, why: bool, phase: Phase, explanation: list[str]
+    ) -> Technique:
+        table = technique_table()
+        st = self.state
+        rule = table.premature_advice
+        if technique is Technique.advice and (
+            (rule.within_opening and phase is Phase.opening)
+            or len(st.disclosed) < rule.until_disclosed
+        ):
+            explanation.append("context: advice before the client was heard -> premature_advice")
+            technique = Technique.premature_advice
+        st.why_run = st.why_run + 1 if why else 0
+        if why and st.why_run >= table.why_run.from_count:
+            becomes = table.why_run.becomes.value
+            explanation.append(f"context: why-question {st.why_run} in a row -> {becomes}")
+            technique = table.why_run.becomes
+        return technique
+
+    def _reply(
+        self,
+        rng: random.Random,
+        topic: Topic | None,
+        technique: Technique | None,
+        opened: ClientFact | None,
+    ) -> tuple[str, Deflection | None]:
+        """The client's words, and the deflection reason when nothing opened."""
+        style = self.persona.style
+        st = self.state
+        if opened is not None:
+            return replies.disclosure(rng, style, list(opened.wordings), self._slots), None
+        if technique is None:
+            reason = Deflection.unclassified
+        elif technique.harmful:
+            reason = Deflection.harmful
+        elif topic is None:
+            reason = Deflection.no_topic
+        elif topic is Topic.complaint and not st.complaint_said:
+            st.complaint_said = True
+            return replies.disclosure(rng, style, [self.presenting_complaint], {}), None
+        else:
+            reason = blocking_reason(self.scenario, topic, technique, st.rapport, st.disclosed)
+        return replies.line(rng, style, replies.deflection_text(rng, reason, technique)), reason
+
+
+def play(scenario: Scenario, persona: Persona, moves: Iterable[Move]) -> Transcript:
+    """Play scripted moves against the scenario; moves past the turn budget are counted
+    in ``moves_ignored``, not played."""
+    interview = Interview(scenario, persona)
+    for move in moves:
+        if interview.finished:
+            interview.moves_ignored += 1
+            continue
+        interview.step(move)
+    return interview.transcript()
