@@ -39,6 +39,22 @@ def main() -> None:
             page.get_by_text("事例ライブラリ").wait_for(timeout=60_000)
             page.wait_for_timeout(500)
             page.screenshot(path=str(OUT / "01-case-library.png"), full_page=True)
+
+            page.goto(server.voila_url.replace("library.ipynb", "interview.ipynb"))
+            page.get_by_role("button", name="この事例で面接を始める").click(timeout=60_000)
+            for text in (
+                "今日はどのようなご相談でいらっしゃいましたか？",
+                "それは大変でしたね。よく来てくださいました",
+                "お仕事のことを、もう少し聞かせていただけますか",
+            ):
+                page.locator(".nuiawase-interview textarea").fill(text)
+                page.get_by_role("button", name="話す", exact=True).click()
+                page.wait_for_timeout(400)
+            page.screenshot(path=str(OUT / "02-interview.png"), full_page=True)
+            page.get_by_role("button", name="面接を終える").click()
+            page.get_by_text("振り返り").wait_for()
+            page.get_by_text("振り返り").scroll_into_view_if_needed()
+            page.screenshot(path=str(OUT / "03-debrief.png"), full_page=True)
             browser.close()
     print(f"screenshots written to {OUT}")
 

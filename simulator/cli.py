@@ -20,6 +20,7 @@ from simulator.i18n import t
 COMMAND_MODULES = (
     "simulator.commands.foundation",
     "simulator.commands.serving",
+    "simulator.commands.interview",
 )
 
 

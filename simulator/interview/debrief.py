@@ -12,12 +12,12 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from simulator.i18n import t
 from simulator.models.common import LocalizedText
 from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.vocab import Technique, Topic
 
 from .cues import follow_topics
-from .datafiles import load_model
 from .transcript import Transcript
 
 
@@ -26,16 +26,23 @@ class _Record(BaseModel):
 
 
 class Labels(_Record):
-    """data/labels.yaml."""
+    """Trainee-facing names of topics and techniques, from the message catalogs."""
 
     topics: dict[Topic, LocalizedText]
     techniques: dict[Technique, LocalizedText]
 
 
+def _both(key: str) -> LocalizedText:
+    return LocalizedText(ja=t(key, "ja"), en=t(key, "en"))
+
+
 @cache
 def labels() -> Labels:
-    """Trainee-facing names of topics and techniques."""
-    return load_model("labels.yaml", Labels)
+    """Names of topics and techniques in both locales (vocab.topic.*, vocab.technique.*)."""
+    return Labels(
+        topics={tp: _both(f"vocab.topic.{tp.value}") for tp in Topic},
+        techniques={tq: _both(f"vocab.technique.{tq.value}") for tq in Technique},
+    )
 
 
 class MissedFact(_Record):

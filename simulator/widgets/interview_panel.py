@@ -1,0 +1,216 @@
+"""InterviewPanel: talk with a synthetic client, then read the debrief.
+
+A thin view over ``simulator.interview.Interview``: the panel only turns clicks and text
+into moves and turns into escaped HTML. Rapport shows as the client's demeanour, never as
+a number, except in the trainer's debug view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import ipywidgets as w
+
+from simulator.i18n import current_locale, t
+from simulator.interview import Debrief, Interview, Move, Transcript, Turn, debrief
+from simulator.interview.demeanour import demeanour, restless
+from simulator.models import Persona, Scenario
+from simulator.models.vocab import Technique, Topic
+
+from .html import bullet_list, esc, tag
+from .svg import line_chart
+
+EndHandler = Callable[[Transcript], None]
+
+
+def _topic_label(topic: Topic | None, loc: str | None) -> str:
+    return t(f"vocab.topic.{topic.value}", loc) if topic else "-"
+
+
+def _technique_label(technique: Technique | None, loc: str | None) -> str:
+    return t(f"vocab.technique.{technique.value}", loc) if technique else "-"
+
+
+def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
+    """One exchange as escaped HTML: what the counsellor said, how it was understood, the reply."""
+    said = (
+        turn.text
+        if turn.text is not None
+        else t(
+            "interview.menu_move",
+            loc,
+            topic=_topic_label(turn.topic, loc),
+            technique=_technique_label(turn.technique, loc),
+        )
+    )
+    if turn.technique is None:
+        understood = t("interview.not_understood", loc)
+    else:
+        understood = t(
+            "interview.understood",
+            loc,
+            topic=_topic_label(turn.topic, loc),
+            technique=_technique_label(turn.technique, loc),
+        )
+    parts = [
+        f'<div class="nuiawase-turn" data-turn="{esc(turn.id)}">',
+        tag("div", f"{t('interview.you', loc)}: {said}", "nuiawase-you"),
+        tag("div", understood, "nuiawase-understood"),
+        tag("div", f"{t('interview.client', loc)}: {turn.reply}", "nuiawase-client"),
+    ]
+    if debug:
+        parts.append(
+            tag(
+                "div",
+                t(
+                    "interview.debug",
+                    loc,
+                    before=turn.rapport_before,
+                    after=turn.rapport_after,
+                    distress=turn.distress_after,
+                    explanation=" / ".join(turn.explanation),
+                ),
+                "nuiawase-debug",
+            )
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
+    """The debrief as escaped HTML with an inline rapport chart."""
+    lang = current_locale(loc)
+    elicited = [f.summary.get(lang) for f in scenario.facts if f.id in report.elicited]
+    missed = [f"{m.summary.get(lang)} — {m.hint.get(lang)}" for m in report.missed if m.key]
+    cues = [c.hint.get(lang) for c in report.missed_cues]
+    mix = report.technique_mix
+    none = t("debrief.none", loc)
+    return "".join(
+        [
+            tag("h3", t("debrief.heading", loc)),
+            tag(
+                "h4",
+                t("debrief.elicited", loc, n=len(report.key_elicited), total=len(report.key_facts)),
+            ),
+            bullet_list(elicited or [none], "nuiawase-elicited"),
+            tag("h4", t("debrief.missed", loc)),
+            bullet_list(missed or [none], "nuiawase-missed"),
+            tag("h4", t("debrief.missed_cues", loc)),
+            bullet_list(cues or [none], "nuiawase-missed-cues"),
+            tag("h4", t("debrief.mix", loc)),
+            bullet_list(
+                [
+                    t(
+                        "debrief.open_closed",
+                        loc,
+                        open=mix.open_questions,
+                        closed=mix.closed_questions,
+                    ),
+                    t("debrief.reflections", loc, reflections=mix.reflections, empathy=mix.empathy),
+                    t("debrief.harmful", loc, n=mix.harmful),
+                    t("debrief.unclassified", loc, n=mix.unclassified),
+                ]
+            ),
+            tag("h4", t("debrief.rapport", loc)),
+            line_chart(report.rapport_curve, label=t("debrief.rapport", loc)),
+        ]
+    )
+
+
+class InterviewPanel(w.VBox):
+    """Chat view, free-text box, move menu, turns left, end button, then the debrief."""
+
+    def __init__(
+        self,
+        scenario: Scenario,
+        persona: Persona,
+        *,
+        locale: str | None = None,
+        debug: bool = False,
+        on_end: EndHandler | None = None,
+    ) -> None:
+        self.interview = Interview(scenario, persona)
+        self.locale = locale
+        self.debug = debug
+        self.on_end = on_end
+        self.report: Debrief | None = None
+        loc = locale
+        arrival = t(f"vocab.arrival.{scenario.arrival.value}", loc)
+        intro = t(
+            "interview.arrived", loc, name=persona.name.kanji, age=persona.age, arrival=arrival
+        )
+        self.chat = w.HTML(tag("p", intro, "nuiawase-intro"))
+        self.chat.add_class("nuiawase-chat")
+        self.status = w.HTML()
+        self.text = w.Textarea(
+            placeholder=t("interview.placeholder", loc), layout=w.Layout(width="95%", height="4em")
+        )
+        self.send = w.Button(description=t("interview.send", loc), button_style="primary")
+        self.topic = w.Dropdown(
+            options=[(_topic_label(tp, loc), tp.value) for tp in Topic],
+            description=t("interview.menu_topic", loc),
+        )
+        self.technique = w.Dropdown(
+            options=[(_technique_label(tq, loc), tq.value) for tq in Technique],
+            description=t("interview.menu_technique", loc),
+        )
+        self.ask = w.Button(description=t("interview.menu_send", loc))
+        self.end_button = w.Button(description=t("interview.end", loc), button_style="warning")
+        self.debrief_view = w.HTML()
+        self.send.on_click(lambda _: self.say(self.text.value))
+        self.ask.on_click(lambda _: self.choose(self.topic.value, self.technique.value))
+        self.end_button.on_click(lambda _: self.end())
+        menu = w.HBox([self.topic, self.technique, self.ask])
+        menu.add_class("nuiawase-menu")
+        self.controls = w.VBox([self.text, self.send, menu, self.end_button])
+        super().__init__([self.chat, self.status, self.controls, self.debrief_view])
+        self.add_class("nuiawase-interview")
+        self._refresh()
+
+    # ---------------------------------------------------------------- actions
+    def say(self, text: str) -> Turn | None:
+        """Play free text as the counsellor's next move; empty text does nothing."""
+        if not text.strip() or self.interview.finished:
+            return None
+        turn = self.interview.step(Move(text=text))
+        self.text.value = ""
+        self._after(turn)
+        return turn
+
+    def choose(self, topic: str, technique: str) -> Turn | None:
+        """Play a menu move (for beginners)."""
+        if self.interview.finished:
+            return None
+        turn = self.interview.step(Move(topic=Topic(topic), technique=Technique(technique)))
+        self._after(turn)
+        return turn
+
+    def end(self) -> Debrief:
+        """End the interview and show the debrief; the transcript goes to ``on_end``."""
+        transcript = self.interview.transcript()
+        self.report = debrief(self.interview.scenario, transcript)
+        self.debrief_view.value = debrief_html(self.interview.scenario, self.report, self.locale)
+        self.controls.layout.display = "none"
+        if self.on_end is not None:
+            self.on_end(transcript)
+        return self.report
+
+    # ---------------------------------------------------------------- view
+    def _after(self, turn: Turn) -> None:
+        self.chat.value += turn_html(turn, self.locale, self.debug)
+        self._refresh()
+        if self.interview.finished:
+            self.end()
+
+    def _refresh(self) -> None:
+        loc = self.locale
+        st = self.interview.state
+        lines = [
+            t("interview.turns_left", loc, n=self.interview.turns_left),
+            t(f"interview.demeanour.{demeanour(st.rapport).value}", loc),
+        ]
+        if restless(st.distress):
+            lines.append(t("interview.restless", loc))
+        if self.debug:
+            lines.append(t("interview.debug_state", loc, rapport=st.rapport, distress=st.distress))
+        self.status.value = "".join(tag("div", line, "nuiawase-status") for line in lines)

@@ -1,0 +1,71 @@
+"""Pick a case, then interview a new version of its client (a fresh seed per attempt)."""
+
+from __future__ import annotations
+
+import secrets
+
+import ipywidgets as w
+
+from simulator.i18n import t
+from simulator.interview import Transcript
+from simulator.persona import generate_persona
+from simulator.scenario import load_case
+
+from .case_library import CaseLibrary, CaseLibraryModel
+from .interview_panel import EndHandler, InterviewPanel
+
+
+def new_seed() -> int:
+    """A fresh attempt seed; stored with the attempt so it can be replayed exactly."""
+    return secrets.randbelow(2**31)
+
+
+class InterviewPractice(w.VBox):
+    """Case picker, a start button, then the interview panel for one attempt."""
+
+    def __init__(
+        self,
+        library: CaseLibraryModel | None = None,
+        *,
+        locale: str | None = None,
+        debug: bool = False,
+        on_end: EndHandler | None = None,
+    ) -> None:
+        self.library = CaseLibrary(library or CaseLibraryModel(locale=locale))
+        self.locale = locale
+        self.debug = debug
+        self.on_end = on_end
+        self.panel: InterviewPanel | None = None
+        self.transcript: Transcript | None = None
+        self.start_button = w.Button(
+            description=t("practice.start", locale), button_style="primary", icon=""
+        )
+        self.again_button = w.Button(description=t("practice.new_variant", locale))
+        self.again_button.layout.display = "none"
+        self.start_button.on_click(lambda _: self.start())
+        self.again_button.on_click(lambda _: self.start())
+        self.stage = w.VBox()
+        super().__init__([self.library, self.start_button, self.stage, self.again_button])
+        self.add_class("nuiawase-practice")
+
+    def start(self, seed: int | None = None) -> InterviewPanel:
+        """Begin an attempt on the selected case; ``seed`` replays a given attempt."""
+        selected = self.library.model.selected
+        if selected is None:
+            raise LookupError("the case library is empty")
+        scenario, region = load_case(str(selected.path))
+        persona = generate_persona(scenario, region, new_seed() if seed is None else seed)
+        self.panel = InterviewPanel(
+            scenario, persona, locale=self.locale, debug=self.debug, on_end=self._ended
+        )
+        self.stage.children = [self.panel]
+        self.library.layout.display = "none"
+        self.start_button.layout.display = "none"
+        self.again_button.layout.display = "none"
+        return self.panel
+
+    def _ended(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.again_button.layout.display = None
+        if self.on_end is not None:
+            self.on_end(transcript)

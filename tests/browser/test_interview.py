@@ -1,0 +1,32 @@
+"""In Voila, a trainee interviews a client in Japanese and reads the debrief."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from tests.servers import DemoServer
+
+
+def test_interview_in_voila(demo: DemoServer, page: Page) -> None:
+    page.goto(demo.voila_url.replace("library.ipynb", "interview.ipynb"))
+    page.get_by_role("button", name="この事例で面接を始める").click(timeout=60_000)
+    box = page.locator(".nuiawase-interview textarea")
+    expect(box).to_be_visible()
+
+    box.fill("今日はどのようなご相談でいらっしゃいましたか？")
+    page.get_by_role("button", name="話す", exact=True).click()
+    reply = page.locator(".nuiawase-client").first
+    expect(reply).to_contain_text("相談者:")
+    expect(page.locator(".nuiawase-understood").first).to_contain_text("開かれた質問")
+
+    # Typed text is shown as text, never as markup.
+    box.fill("<b>それは</b>大変でしたね")
+    page.get_by_role("button", name="話す", exact=True).click()
+    expect(page.locator(".nuiawase-you").nth(1)).to_contain_text("<b>それは</b>大変でしたね")
+    assert page.locator(".nuiawase-you b").count() == 0
+
+    expect(page.locator(".nuiawase-status").first).to_contain_text("回のやりとり")
+    page.get_by_role("button", name="面接を終える").click()
+    expect(page.get_by_text("振り返り")).to_be_visible()
+    expect(page.locator("svg.nuiawase-chart")).to_be_visible()
+    expect(page.locator(".nuiawase-interview textarea")).to_be_hidden()
