@@ -39,6 +39,14 @@ class Rule(_Data):
     regex: str | None = None
     full: str | None = None
     min_count: int = Field(default=1, ge=1)
+    near: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Fires only when one of these words (SudachiPy forms) also occurs.",
+    )
+    not_near: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Does not fire when one of these words (SudachiPy forms) occurs.",
+    )
     why: bool = False
 
     @field_validator("regex", "full")
@@ -59,6 +67,19 @@ class Rule(_Data):
         return self
 
 
+class TopicRule(Rule):
+    """A rule voting for one topic."""
+
+    generic: bool = Field(
+        default=False,
+        description="Counts only when no other (domain) topic rule matched the utterance.",
+    )
+    exclusive: bool = Field(
+        default=False,
+        description="The text this phrase matches votes for this topic only (家には誰が).",
+    )
+
+
 class TechniqueRule(Rule):
     """A rule voting for one technique."""
 
@@ -69,7 +90,11 @@ class TopicRules(_Data):
     """data/classifier_topics.yaml."""
 
     precedence: list[Topic]
-    topics: dict[Topic, list[Rule]]
+    multi_topic_techniques: frozenset[Technique] = Field(
+        default_factory=frozenset,
+        description="A move of these techniques naming two or more topics has no topic.",
+    )
+    topics: dict[Topic, list[TopicRule]]
 
     @model_validator(mode="after")
     def _complete(self) -> TopicRules:
@@ -163,11 +188,15 @@ def tokens(text: str) -> list[Token]:
     ]
 
 
-_SENTENCE_END = re.compile(r"[。?!\n]+")
+# A sentence ends at 。?! or a line break; a clause ending in が、/けど、 also hands the
+# weight on to what follows (「…とおっしゃっていましたが、今はどうやって…」).
+_SENTENCE_END = re.compile(
+    r"[。?!\n]+|(?:ましたが|でしたが|ですが|ますが|たけど|だけど|けれども|けれど|けど)、"
+)
 
 
 def last_sentence_start(text: str) -> int:
-    """Offset where the last sentence starts (trailing punctuation ignored)."""
+    """Offset where the last sentence (or main clause) starts; trailing punctuation ignored."""
     body = text.rstrip("。?!.…\n ")
     ends = list(_SENTENCE_END.finditer(body))
     return ends[-1].end() if ends else 0
@@ -194,29 +223,71 @@ class Classification(BaseModel):
         return self.technique is None
 
 
+Span = tuple[int, int]
+
+
 @dataclass(frozen=True)
 class _Hit:
     rule: Rule
     matched: str
     in_last: bool
+    spans: tuple[Span, ...]
+
+
+def _has_word(words: frozenset[str], toks: list[Token]) -> bool:
+    return any(not words.isdisjoint(t.forms()) for t in toks)
 
 
 def _match(rule: Rule, text: str, toks: list[Token], last_start: int) -> _Hit | None:
+    if rule.near and not _has_word(rule.near, toks):
+        return None
+    if rule.not_near and _has_word(rule.not_near, toks):
+        return None
     if rule.full is not None:
         if text and _compiled(rule.full).fullmatch(text):
-            return _Hit(rule, text, True)
+            return _Hit(rule, text, True, ((0, len(text)),))
         return None
+    found: list[tuple[str, Span]]
     if rule.regex is not None:
-        found = list(_compiled(rule.regex).finditer(text))
-        if len(found) < rule.min_count:
-            return None
-        in_last = any(m.start() >= last_start for m in found)
-        return _Hit(rule, "・".join(dict.fromkeys(m.group(0) for m in found)), in_last)
-    hits = [t for t in toks if not rule.lemmas.isdisjoint(t.forms())]
-    if len(hits) < rule.min_count:
+        found = [(m.group(0), m.span()) for m in _compiled(rule.regex).finditer(text)]
+    else:
+        found = [
+            (t.surface, (t.begin, t.begin + len(t.surface)))
+            for t in toks
+            if not rule.lemmas.isdisjoint(t.forms())
+        ]
+    if len(found) < rule.min_count:
         return None
-    in_last = any(t.begin >= last_start for t in hits)
-    return _Hit(rule, "・".join(dict.fromkeys(t.surface for t in hits)), in_last)
+    return _Hit(
+        rule,
+        "・".join(dict.fromkeys(word for word, _ in found)),
+        any(start >= last_start for _, (start, _end) in found),
+        tuple(span for _, span in found),
+    )
+
+
+def _overlaps(span: Span, claimed: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in claimed)
+
+
+def _unclaimed(hit: _Hit, claimed: list[Span], text: str, last_start: int) -> _Hit | None:
+    """The part of a hit that no earlier rule of the same label has already counted.
+
+    One piece of text votes once per label: お子さん matched as a word is not counted again
+    by a kana pattern, and 「んですね」 is not counted again as 「ですね」.
+    """
+    free = tuple(span for span in hit.spans if not _overlaps(span, claimed))
+    if not free:
+        return None
+    claimed.extend(free)
+    if len(free) == len(hit.spans):
+        return hit
+    matched = "・".join(dict.fromkeys(text[start:end] for start, end in free))
+    return _Hit(hit.rule, matched, any(start >= last_start for start, _ in free), free)
+
+
+def _is_generic(rule: Rule) -> bool:
+    return isinstance(rule, TopicRule) and rule.generic
 
 
 L = TypeVar("L", Topic, Technique)
@@ -239,32 +310,70 @@ def classify(text: str) -> Classification:
     last = last_sentence_start(norm)
     explanation: list[str] = []
 
-    topic_scores: dict[Topic, int] = {}
+    # Topics. An exclusive phrase first takes the words it matches away from the other
+    # topics (家 in 「家には誰がいますか」 is not housing). A generic rule (a word such as 困る
+    # that belongs to no domain) counts only when no domain rule matched: 「返済のことで
+    # 困っている」 is about debt.
+    claimed: dict[Topic, list[Span]] = {label: [] for label in trules.topics}
+    topic_hits: list[tuple[Topic, _Hit]] = []
     for label, rules in trules.topics.items():
         for rule in rules:
-            hit = _match(rule, norm, toks, last)
-            if hit:
-                gain = rule.weight + (bonus if hit.in_last else 0)
-                topic_scores[label] = topic_scores.get(label, 0) + gain
-                explanation.append(f"topic {label.value} +{gain}: 「{hit.matched}」 ({rule.id})")
+            hit = _match(rule, norm, toks, last) if rule.exclusive else None
+            kept = _unclaimed(hit, claimed[label], norm, last) if hit else None
+            if kept:
+                topic_hits.append((label, kept))
+                for other, spans in claimed.items():
+                    if other is not label:
+                        spans.extend(kept.spans)
+    for label, rules in trules.topics.items():
+        for rule in rules:
+            hit = _match(rule, norm, toks, last) if not rule.exclusive else None
+            kept = _unclaimed(hit, claimed[label], norm, last) if hit else None
+            if kept:
+                topic_hits.append((label, kept))
+    specific = any(not _is_generic(hit.rule) for _, hit in topic_hits)
+    topic_scores: dict[Topic, int] = {}
+    for label, hit in topic_hits:
+        if specific and _is_generic(hit.rule):
+            explanation.append(f"topic {label.value} ignored: 「{hit.matched}」 ({hit.rule.id})")
+            continue
+        gain = hit.rule.weight + (bonus if hit.in_last else 0)
+        topic_scores[label] = topic_scores.get(label, 0) + gain
+        explanation.append(f"topic {label.value} +{gain}: 「{hit.matched}」 ({hit.rule.id})")
 
     tech_scores: dict[Technique, int] = {}
+    tech_claimed: dict[Technique, list[Span]] = {}
     why = False
     for krule in krules.rules:
         hit = _match(krule, norm, toks, last)
         if hit:
-            gain = krule.weight + (bonus if hit.in_last else 0)
+            kept = _unclaimed(hit, tech_claimed.setdefault(krule.technique, []), norm, last)
+            if kept is None:
+                continue
+            gain = krule.weight + (bonus if kept.in_last else 0)
             tech_scores[krule.technique] = tech_scores.get(krule.technique, 0) + gain
             why = why or krule.why
             explanation.append(
-                f"technique {krule.technique.value} +{gain}: 「{hit.matched}」 ({krule.id})"
+                f"technique {krule.technique.value} +{gain}: 「{kept.matched}」 ({krule.id})"
             )
 
     topic, t_score, t_next = _decide(topic_scores, trules.precedence)
     technique, k_score, k_next = _decide(tech_scores, krules.precedence)
     if technique is not None and k_score < krules.min_score:
         technique = None
-    if topic is None:
+    if (
+        topic is not None
+        and technique is not None
+        and technique in trules.multi_topic_techniques
+        and (len(topic_scores) > 1 or not specific)
+    ):
+        # 「まとめると、仕事と家賃と借金…」 is about the whole conversation, not one domain.
+        explanation.append(
+            f"=> topic: none ({technique.value} over {len(topic_scores)} topic(s)"
+            f"{'' if specific else ', no domain word'}; taken from the context)"
+        )
+        topic = None
+    elif topic is None:
         explanation.append("=> topic: none (taken from the context)")
     else:
         runner = f", next {t_next.value} {topic_scores[t_next]}" if t_next else ""

@@ -37,8 +37,9 @@ def read_labelled(path: str | Path) -> list[dict[str, Any]]:
 def evaluate_classifier(path: str | Path) -> dict[str, Any]:
     """Classify every labelled utterance and report accuracies and the errors.
 
-    Returns ``count``, ``topic_accuracy``, ``technique_accuracy`` (0..1), per-label
-    technique recall, and ``errors`` (text, expected and got) for reading.
+    Returns ``count``, ``topic_correct``, ``technique_correct``, ``topic_accuracy``,
+    ``technique_accuracy`` (0..1), per-label technique recall, and ``errors`` (text,
+    expected and got) for reading.
     """
     items = read_labelled(path)
     topic_ok = technique_ok = 0
@@ -66,6 +67,8 @@ def evaluate_classifier(path: str | Path) -> dict[str, Any]:
     return {
         "path": str(path),
         "count": count,
+        "topic_correct": topic_ok,
+        "technique_correct": technique_ok,
         "topic_accuracy": topic_ok / count if count else 0.0,
         "technique_accuracy": technique_ok / count if count else 0.0,
         "technique_recall": {k: per_label_ok[k] / n for k, n in sorted(per_label.items())},
