@@ -7,12 +7,13 @@ Modules: ``moves`` (a move, JSON Lines input), ``classifier`` (text -> topic, te
 ``evaluation`` (classifier accuracy). Data files live in ``data/``.
 """
 
+from simulator.models.transcript import Deflection
+
 from .bots import StrongBot, WeakBot, bot_report, run_bot
 from .classifier import Classification, classify
 from .debrief import Debrief, debrief
 from .engine import Interview, SessionOver, play
 from .evaluation import evaluate_classifier
-from .gates import Deflection
 from .moves import Move, MoveParseError, parse_moves
 from .state import Phase
 from .transcript import MissedCue, Transcript, Turn

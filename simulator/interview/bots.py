@@ -22,11 +22,11 @@ from typing import Any
 
 from simulator.models.persona import Persona
 from simulator.models.scenario import Scenario
+from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
 
 from .classifier import classify
 from .engine import Interview
-from .gates import Deflection
 from .moves import Move
 from .transcript import Transcript, Turn
 

@@ -12,11 +12,12 @@ from collections.abc import Iterable
 
 from simulator.models.persona import Persona
 from simulator.models.scenario import ClientFact, Scenario
+from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
 
 from . import cues, replies
 from .classifier import classify
-from .gates import Deflection, blocking_reason, first_opening
+from .gates import blocking_reason, first_opening
 from .moves import Move
 from .rapport import clamp, closed_run_after, distress_delta, rapport_delta, technique_table
 from .seeding import turn_rng

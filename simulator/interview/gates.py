@@ -10,22 +10,10 @@ one fact opens per move: the first eligible one in file order.
 from __future__ import annotations
 
 from collections.abc import Collection
-from enum import StrEnum
 
 from simulator.models.scenario import ClientFact, Scenario
+from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
-
-
-class Deflection(StrEnum):
-    """Why a move disclosed nothing (the reply hints at it)."""
-
-    low_rapport = "low_rapport"
-    prerequisite = "prerequisite"
-    technique = "technique"
-    nothing_more = "nothing_more"
-    harmful = "harmful"
-    unclassified = "unclassified"
-    no_topic = "no_topic"
 
 
 def opens(

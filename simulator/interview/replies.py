@@ -11,10 +11,10 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from simulator.models.transcript import Deflection
 from simulator.models.vocab import ConversationStyle, Technique
 
 from .datafiles import load_model
-from .gates import Deflection
 
 
 class _Data(BaseModel):

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
+from simulator.models.transcript import Phase
 from simulator.models.vocab import Topic
 
-
-class Phase(StrEnum):
-    """Where the intake is (techniques.yaml ``phases``)."""
-
-    opening = "opening"
-    exploring = "exploring"
-    summarising = "summarising"
-    closing = "closing"
+__all__ = ["ClientState", "PendingCue", "Phase"]
 
 
 @dataclass

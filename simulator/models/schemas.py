@@ -9,11 +9,13 @@ from pydantic import BaseModel
 from .persona import Persona
 from .region import Region
 from .scenario import Scenario
+from .submission import Submission
 
 SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
     "region": Region,
     "persona": Persona,
+    "submission": Submission,
 }
 
 

@@ -1,0 +1,62 @@
+"""`nuiawase print`: a submission as the printable assessment sheet and plan (HTML, PDF)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from simulator.i18n import t
+
+from .common import EXIT_FAILURE, EXIT_OK, Subparsers
+
+
+def cmd_print(args: argparse.Namespace) -> int:
+    """Validate a submission, write it as a printable HTML page, and a PDF if asked.
+
+    Invalid submissions raise InvalidFile, which the CLI prints with file, line and field
+    path (exit 2). A missing Chromium is reported, with the HTML still written (exit 1).
+    """
+    from simulator.casework import (
+        CaseContext,
+        PdfFailed,
+        PdfUnavailable,
+        atomic_write,
+        html_to_pdf,
+        load_submission,
+        render_html,
+    )
+
+    loaded = load_submission(args.submission, args.lang)
+    for w in loaded.warnings:
+        print(
+            t("print.warning", args.lang, file=w.file, path=w.path, message=w.message),
+            file=sys.stderr,
+        )
+    sub = loaded.submission
+    context = CaseContext.of(loaded.scenario, loaded.region, sub.transcript)
+    out = Path(args.out)
+    page = render_html(sub, context, args.lang).encode("utf-8")
+    atomic_write(out, page, mode=0o644)  # a page to share, like any file the user writes
+    print(t("print.wrote", args.lang, path=out))
+    if args.pdf is None:
+        return EXIT_OK
+    try:
+        pdf = html_to_pdf(out, Path(args.pdf))
+    except PdfUnavailable:
+        print(t("print.pdf_unavailable", args.lang), file=sys.stderr)
+        return EXIT_FAILURE
+    except PdfFailed as exc:
+        print(t("print.pdf_failed", args.lang, error=exc), file=sys.stderr)
+        return EXIT_FAILURE
+    print(t("print.wrote", args.lang, path=pdf))
+    return EXIT_OK
+
+
+def register(sub: Subparsers) -> None:
+    """Add this module's subcommands."""
+    p = sub.add_parser("print", help="write a submission as the printable assessment and plan")
+    p.add_argument("submission", metavar="SUBMISSION.json")
+    p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML page to write")
+    p.add_argument("--pdf", metavar="FILE.pdf", help="also print to PDF (needs chromium)")
+    p.set_defaults(handler=cmd_print)
