@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "simulator.commands.serving",
     "simulator.commands.interview",
     "simulator.commands.casework",
+    "simulator.commands.rubric",
 )
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from .persona import Persona
 from .region import Region
+from .rubric import Rubric
 from .scenario import Scenario
 from .submission import Submission
 
@@ -15,6 +16,7 @@ SCHEMA_MODELS: dict[str, type[BaseModel]] = {
     "scenario": Scenario,
     "region": Region,
     "persona": Persona,
+    "rubric": Rubric,
     "submission": Submission,
 }
 

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from simulator.i18n import t
 from simulator.models import Region, Scenario
+from simulator.models.rubric import Rubric
 
 from .problems import InvalidFile, Problem
 from .source import Document, PathPart, format_path, read_document
@@ -18,7 +19,7 @@ from .upgrade import CURRENT_VERSION, can_upgrade, upgrade
 
 M = TypeVar("M", bound=BaseModel)
 
-MODELS: dict[str, type[BaseModel]] = {"scenario": Scenario, "region": Region}
+MODELS: dict[str, type[BaseModel]] = {"scenario": Scenario, "region": Region, "rubric": Rubric}
 
 
 def pydantic_message(err: ErrorDetails, locale: str | None) -> str:
@@ -88,7 +89,7 @@ def parse_document(doc: Document, locale: str | None = None) -> tuple[str, BaseM
         raise InvalidFile(
             [
                 doc.problem(
-                    ["kind"], t("load.unknown_kind", locale, kind=kind, kinds="scenario, region")
+                    ["kind"], t("load.unknown_kind", locale, kind=kind, kinds=", ".join(MODELS))
                 )
             ]
         )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from simulator.models import Region, Scenario
+from simulator.models.rubric import Rubric
 
 from .library import find_region, yaml_files
 from .linter import lint_region, lint_scenario
@@ -66,4 +67,10 @@ def validate_paths(paths: Iterable[str | Path], locale: str | None = None) -> Va
                 except InvalidFile as exc:
                     report.problems.extend(exc.problems)
             report.problems.extend(lint_scenario(model, doc, region, locale))
+        elif isinstance(model, Rubric):
+            # Checker names and parameters are checked against the registry, which lives
+            # in the rubric layer above this one; imported only when a rubric is found.
+            from simulator.rubric.files import lint_rubric
+
+            report.problems.extend(lint_rubric(model, doc, locale))
     return report

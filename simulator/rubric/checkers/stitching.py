@@ -1,0 +1,49 @@
+"""stitching: formal services and informal support, from more than one agency.
+
+Counts the region resources the plan's supports (and the immediate actions) link to,
+leaving out resources unfit for the case (wrong, ineligible, or acting on nothing the
+client talked about; see ``Case.unfit``):
+whether both formal and informal ones are there (the region file says which is which),
+and how many distinct agencies run them. More than one agency is required when the needs
+span systems, i.e. the assessment marks concerns in two or more domains.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from ..case import Case
+from .base import CheckResult, Note, Params, checker, ordered
+
+
+class StitchingParams(Params):
+    """How many distinct agencies count as 'more than one system'."""
+
+    min_agencies: int = Field(default=2, ge=2, le=10)
+
+
+@checker("stitching", StitchingParams)
+def stitching(case: Case, params: StitchingParams) -> CheckResult:
+    """Formal and informal resources, from enough agencies when needs span systems."""
+    linked = [*case.suitable_supports, *case.action_resources]
+    if not linked:
+        return CheckResult(0, ("plan.supports",), (Note("no_resources", {}),))
+    formal = any(r.formal for _, r in linked)
+    informal = any(not r.formal for _, r in linked)
+    agencies = {r.agency.ja for _, r in linked}
+    spans = len(case.concern_domains) >= 2
+    enough = len(agencies) >= params.min_agencies or not spans
+    notes = []
+    if not informal:
+        notes.append(Note("no_informal", {}))
+    if not formal:
+        notes.append(Note("no_formal", {}))
+    if not enough:
+        notes.append(Note("one_agency", {"n": len(agencies)}))
+    if formal and informal and enough:
+        level = 3
+    elif enough or (formal and informal):
+        level = 2
+    else:
+        level = 1
+    return CheckResult(level, ordered(path for path, _ in linked), tuple(notes))
