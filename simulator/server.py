@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 #: The notebook the demo opens first.
-START_NOTEBOOK = "curriculum/library.ipynb"
+START_NOTEBOOK = "curriculum/practice.ipynb"
 
 
 @dataclass(frozen=True)

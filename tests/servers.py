@@ -38,6 +38,11 @@ class DemoServer:
     def lab_url(self) -> str:
         return next(u for u in self.urls if "/lab/" in u)
 
+    def voila(self, notebook: str) -> str:
+        """The Voila URL of another notebook of the workspace's curriculum folder."""
+        base, query = self.voila_url.split("?", 1)
+        return f"{base.rsplit('/', 1)[0]}/{notebook}?{query}"
+
 
 @contextmanager
 def demo_server(workspace: Path, timeout: float = 120) -> Iterator[DemoServer]:

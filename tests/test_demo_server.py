@@ -19,8 +19,9 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
     with demo_server(workspace) as server:
         assert server.lines[0].startswith("http://127.0.0.1:")
-        assert "/voila/render/curriculum/library.ipynb?token=" in server.voila_url
-        assert "/lab/tree/curriculum/library.ipynb?token=" in server.lab_url
+        # The practice notebook, as a Voila app and in JupyterLab.
+        assert "/voila/render/curriculum/practice.ipynb?token=" in server.voila_url
+        assert "/lab/tree/curriculum/practice.ipynb?token=" in server.lab_url
         assert "Ctrl-C" in server.lines[-1]
         for url in server.urls:
             assert status(url) == 200
@@ -35,7 +36,8 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         assert server.process.wait(timeout=30) == 0
 
     assert (workspace / "nuiawase.yaml").is_file()
-    assert (workspace / "curriculum" / "library.ipynb").is_file()
+    for notebook in ("practice", "library", "interview", "assessment_plan"):
+        assert (workspace / "curriculum" / f"{notebook}.ipynb").is_file()
     lab = workspace / ".jupyter/lab/user-settings/@jupyterlab/translation-extension"
     assert json.loads((lab / "plugin.jupyterlab-settings").read_text())["locale"] == "ja_JP"
 

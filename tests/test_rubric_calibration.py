@@ -91,3 +91,13 @@ def test_calibrate_refuses_bad_expected_files(
     assert main(["calibrate", "--exemplars", str(tmp_path)]) == 2
     assert "no_such" in capsys.readouterr().err
     assert main(["calibrate", "--exemplars", str(tmp_path / "none")]) == 2
+
+
+def test_shipped_exemplars_meet_the_agreement_targets(capsys: pytest.CaptureFixture[str]) -> None:
+    """The acceptance run: every scenario's hand-rated exemplars against the checkers."""
+    assert main(["calibrate", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    cases = sorted(p.stem for p in (Path(__file__).parents[1] / "cases_synthetic").glob("*.yaml"))
+    assert sorted(s["scenario"] for s in report["per_scenario"]) == cases
+    assert report["ordering_kept"] == 1.0
+    assert report["quadratic_weighted_kappa"] >= 0.7

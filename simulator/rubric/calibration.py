@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
@@ -42,6 +43,26 @@ class Expected(BaseModel):
     strong: dict[str, int]
     middling: dict[str, int]
     weak: dict[str, int]
+    notes: dict[str, str] = Field(
+        default_factory=dict, description="Per band, the rater's reasons (for reviewers)."
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _notes_apart(cls, data: Any) -> Any:
+        # Raters write their reasons next to the levels (`notes:` inside each band).
+        if not isinstance(data, dict):
+            return data
+        out = dict(data)
+        notes = dict(out.get("notes") or {})
+        for band in BANDS:
+            levels = out.get(band)
+            if isinstance(levels, dict) and "notes" in levels:
+                levels = dict(levels)
+                notes[band] = str(levels.pop("notes"))
+                out[band] = levels
+        out["notes"] = notes
+        return out
 
     def band(self, name: str) -> dict[str, int]:
         """The expected levels of one band."""

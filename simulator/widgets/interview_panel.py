@@ -186,7 +186,9 @@ class InterviewPanel(w.VBox):
         return turn
 
     def end(self) -> Debrief:
-        """End the interview and show the debrief; the transcript goes to ``on_end``."""
+        """End the interview and show the debrief; the transcript goes to ``on_end`` once."""
+        if self.report is not None:
+            return self.report
         transcript = self.interview.transcript()
         self.report = debrief(self.interview.scenario, transcript)
         self.debrief_view.value = debrief_html(self.interview.scenario, self.report, self.locale)

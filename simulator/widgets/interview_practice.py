@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 
 import ipywidgets as w
 
 from simulator.i18n import t
 from simulator.interview import Transcript
+from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
 
@@ -30,12 +32,16 @@ class InterviewPractice(w.VBox):
         locale: str | None = None,
         debug: bool = False,
         on_end: EndHandler | None = None,
+        on_start: Callable[[], None] | None = None,
     ) -> None:
         self.library = CaseLibrary(library or CaseLibraryModel(locale=locale))
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
+        self.on_start = on_start
         self.panel: InterviewPanel | None = None
+        self.scenario: Scenario | None = None
+        self.region: Region | None = None
         self.transcript: Transcript | None = None
         self.start_button = w.Button(
             description=t("practice.start", locale), button_style="primary", icon=""
@@ -54,6 +60,7 @@ class InterviewPractice(w.VBox):
         if selected is None:
             raise LookupError("the case library is empty")
         scenario, region = load_case(str(selected.path))
+        self.scenario, self.region = scenario, region
         persona = generate_persona(scenario, region, new_seed() if seed is None else seed)
         self.panel = InterviewPanel(
             scenario, persona, locale=self.locale, debug=self.debug, on_end=self._ended
@@ -62,6 +69,8 @@ class InterviewPractice(w.VBox):
         self.library.layout.display = "none"
         self.start_button.layout.display = "none"
         self.again_button.layout.display = "none"
+        if self.on_start is not None:
+            self.on_start()
         return self.panel
 
     def _ended(self, transcript: Transcript) -> None:

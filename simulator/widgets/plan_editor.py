@@ -7,6 +7,7 @@ A view over a CaseworkSession; the session validates, checks and autosaves.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from simulator.casework.session import CaseworkSession
 from simulator.i18n import current_locale, t
 from simulator.models.casework import ASSESSMENT_DOMAINS, ActProgramme, PlanKind
 from simulator.models.region import Resource
+from simulator.models.submission import Submission
 
 from .assessment_form import AssessmentForm, date_picker, textarea
 from .form_parts import (
@@ -151,10 +153,17 @@ def resource_detail_html(session: CaseworkSession, resource: Resource) -> str:
 class PlanEditor(w.VBox):
     """The plan form: goals, issues, the client's actions, supports, dates and consent."""
 
-    def __init__(self, session: CaseworkSession, binder: Binder | None = None) -> None:
+    def __init__(
+        self,
+        session: CaseworkSession,
+        binder: Binder | None = None,
+        on_submit: Callable[[Submission], None] | None = None,
+    ) -> None:
         self.session = session
         self.binder = binder or Binder(session)
         self.locale = session.locale
+        #: Told about each frozen version (the practice flow scores it and shows feedback).
+        self.on_submit = on_submit
         loc, b = self.locale, self.binder
         self._resources: list[tuple[str, Any]] = [("-", None)] + [
             (resource_label(r, loc), r.id) for r in session.context.region.resources
@@ -374,6 +383,8 @@ class PlanEditor(w.VBox):
             ),
             "nuiawase-done",
         )
+        if self.on_submit is not None:
+            self.on_submit(result.submission)
         return True
 
     def print(self) -> Path | None:
@@ -425,10 +436,12 @@ def notebook_relative_href(path: Path, workspace: Path) -> str | None:
     return "../" * ups + "files/" + "/".join(target.parts)
 
 
-def open_forms(session: CaseworkSession) -> tuple[AssessmentForm, PlanEditor]:
+def open_forms(
+    session: CaseworkSession, on_submit: Callable[[Submission], None] | None = None
+) -> tuple[AssessmentForm, PlanEditor]:
     """Both forms over one session (they share the draft and its messages)."""
     binder = Binder(session)
-    return AssessmentForm(session, binder), PlanEditor(session, binder)
+    return AssessmentForm(session, binder), PlanEditor(session, binder, on_submit)
 
 
 def sample_forms(**options: Any) -> tuple[AssessmentForm, PlanEditor]:

@@ -11,7 +11,7 @@ from tests.servers import DemoServer
 
 def test_pick_a_case_in_voila(demo: DemoServer, page: Page) -> None:
     cases = case_summaries()
-    page.goto(demo.voila_url)
+    page.goto(demo.voila("library.ipynb"))
     expect(page.get_by_text("事例ライブラリ")).to_be_visible(timeout=60_000)
     first, last = cases[0], cases[-1]
     expect(page.locator(".nuiawase-case-library h3")).to_have_text(first.title.ja)

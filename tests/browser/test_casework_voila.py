@@ -28,7 +28,7 @@ def test_fill_pick_submit_and_print_a_plan(demo: DemoServer, page: Page) -> None
     fill_assessment(a)
     a.session.save_now()
 
-    page.goto(demo.voila_url.replace("library.ipynb", "assessment_plan.ipynb"))
+    page.goto(demo.voila("assessment_plan.ipynb"))
     plan = page.locator(".nuiawase-plan")
     expect(plan.get_by_text("プラン兼事業等利用申込書")).to_be_visible(timeout=90_000)
     # The restored assessment is on the page too.

@@ -8,7 +8,7 @@ from tests.servers import DemoServer
 
 
 def test_interview_in_voila(demo: DemoServer, page: Page) -> None:
-    page.goto(demo.voila_url.replace("library.ipynb", "interview.ipynb"))
+    page.goto(demo.voila("interview.ipynb"))
     page.get_by_role("button", name="この事例で面接を始める").click(timeout=60_000)
     box = page.locator(".nuiawase-interview textarea")
     expect(box).to_be_visible()

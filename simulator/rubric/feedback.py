@@ -1,0 +1,127 @@
+"""What a trainee reads after submitting: the criteria visible now, in words, with evidence.
+
+Data only (the FeedbackView widget renders it). Each criterion shows its level as the
+rubric's descriptor text and the level's advice for next time; each evidence pointer
+resolves to what it points at, a transcript turn or a field of the submitted forms, as
+plain text for the view to escape.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from pydantic import BaseModel
+
+from simulator.casework.paths import get_in, parse_path
+from simulator.i18n import current_locale, t
+from simulator.models.rubric import Rubric
+from simulator.models.submission import Submission
+from simulator.models.transcript import Turn
+
+from .scorecard import Scorecard
+
+
+@dataclass(frozen=True)
+class EvidenceRef:
+    """One pointer of a criterion's evidence, resolved for reading."""
+
+    pointer: str
+    label: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class FeedbackItem:
+    """One criterion as the trainee sees it."""
+
+    id: str
+    title: str
+    level: int | None
+    max_level: int
+    descriptor: str
+    advice: str
+    notes: tuple[str, ...]
+    evidence: tuple[EvidenceRef, ...]
+
+
+def _turn_text(turn: Turn, locale: str | None) -> str:
+    said = turn.text
+    if said is None:
+        topic = t(f"vocab.topic.{turn.topic.value}", locale) if turn.topic else "-"
+        technique = t(f"vocab.technique.{turn.technique.value}", locale) if turn.technique else "-"
+        said = t("interview.menu_move", locale, topic=topic, technique=technique)
+    return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json", exclude_defaults=True)
+    elif isinstance(value, list):
+        value = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, indent=1, default=str)
+    return "" if value is None else str(value)
+
+
+def field_label(pointer: str, submission: Submission, locale: str | None = None) -> str:
+    """A field path in words: assessment.findings[7].notes -> アセスメント › 住まい › 内容."""
+    parts = parse_path(pointer)
+    words: list[str] = []
+    for i, part in enumerate(parts):
+        if isinstance(part, str):
+            words.append(t(f"field.{part}", locale))
+        elif i and parts[i - 1] == "findings":
+            findings = submission.assessment.findings
+            domain = findings[part].domain if part < len(findings) else None
+            words[-1] = t(f"vocab.topic.{domain.value}", locale) if domain else str(part + 1)
+        else:
+            words.append(str(part + 1))
+    return " › ".join(words)
+
+
+def resolve_evidence(
+    pointer: str, submission: Submission, locale: str | None = None
+) -> EvidenceRef:
+    """What ``pointer`` (a turn id such as t07, or a field path) shows in this submission."""
+    turn = next((x for x in submission.transcript.turns if x.id == pointer), None)
+    if turn is not None:
+        return EvidenceRef(
+            pointer, t("feedback.turn", locale, turn=pointer), _turn_text(turn, locale)
+        )
+    try:
+        value = get_in(submission, parse_path(pointer))
+    except (AttributeError, IndexError, KeyError, TypeError):
+        return EvidenceRef(pointer, pointer, t("feedback.missing_evidence", locale))
+    label = t("feedback.field", locale, path=field_label(pointer, submission, locale))
+    return EvidenceRef(pointer, label, _value_text(value))
+
+
+def feedback_items(
+    scorecard: Scorecard, rubric: Rubric, submission: Submission, locale: str | None = None
+) -> list[FeedbackItem]:
+    """The criteria the trainee may see now, in rubric order."""
+    lang = current_locale(locale)
+    items = []
+    for result in scorecard.for_trainee().criteria:
+        criterion = rubric.criterion(result.id)
+        if criterion is None:
+            continue
+        if result.level is None:
+            descriptor, advice = t("feedback.pending", locale), ""
+        else:
+            text = criterion.level_text(result.level)
+            descriptor, advice = text.descriptor.get(lang), text.feedback.get(lang)
+        items.append(
+            FeedbackItem(
+                id=result.id,
+                title=result.title.get(lang),
+                level=result.level,
+                max_level=result.max_level,
+                descriptor=descriptor,
+                advice=advice,
+                notes=tuple(n.en if lang == "en" else n.ja for n in result.notes),
+                evidence=tuple(resolve_evidence(p, submission, locale) for p in result.evidence),
+            )
+        )
+    return items

@@ -1,0 +1,87 @@
+"""FeedbackView: the criteria a trainee may see now, with evidence one click away."""
+
+from __future__ import annotations
+
+import ipywidgets as w
+
+from simulator.i18n import t
+from simulator.models.rubric import Rubric
+from simulator.models.submission import Submission
+from simulator.rubric.feedback import EvidenceRef, FeedbackItem, feedback_items
+from simulator.rubric.scorecard import Scorecard
+
+from .html import bullet_list, esc, tag
+
+_CSS = """<style>
+.nuiawase-feedback .nuiawase-criterion { border-left: 4px solid #2b6cb0; padding: 2px 10px;
+  margin: 10px 0; }
+.nuiawase-feedback .nuiawase-level { font-weight: bold; }
+.nuiawase-feedback .nuiawase-evidence-detail { white-space: pre-wrap; background: #f6f6f6;
+  padding: 6px; }
+</style>"""
+
+
+def item_html(item: FeedbackItem, locale: str | None) -> str:
+    """One criterion: title, level in words, what to try next time, the checker's remarks."""
+    level = (
+        t("feedback.level", locale, level=item.level, max=item.max_level)
+        if item.level is not None
+        else ""
+    )
+    parts = [
+        tag("h4", item.title),
+        tag("div", f"{level}　{item.descriptor}", "nuiawase-level"),
+    ]
+    if item.advice:
+        parts.append(
+            tag("div", f"{t('feedback.advice', locale)}: {item.advice}", "nuiawase-advice")
+        )
+    if item.notes:
+        parts.append(bullet_list(item.notes, "nuiawase-notes"))
+    return "".join(parts)
+
+
+class FeedbackView(w.VBox):
+    """Each visible criterion with its evidence buttons and one shared detail panel."""
+
+    def __init__(
+        self,
+        scorecard: Scorecard,
+        rubric: Rubric,
+        submission: Submission,
+        *,
+        locale: str | None = None,
+    ) -> None:
+        self.locale = locale
+        self.items = feedback_items(scorecard, rubric, submission, locale)
+        visible = scorecard.for_trainee()
+        self.detail = w.HTML(tag("div", t("feedback.pick_evidence", locale), "nuiawase-hint"))
+        blocks: list[w.Widget] = [
+            w.HTML(
+                _CSS
+                + tag("h3", t("feedback.heading", locale))
+                + tag("p", t("feedback.intro", locale))
+                + tag("p", t("feedback.total", locale, total=visible.total, max=visible.max))
+            )
+        ]
+        for item in self.items:
+            buttons = [self._evidence_button(ref) for ref in item.evidence]
+            row = w.HBox(buttons, layout=w.Layout(flex_flow="row wrap"))
+            block = w.VBox([w.HTML(item_html(item, locale)), row])
+            block.add_class("nuiawase-criterion")
+            blocks.append(block)
+        blocks.append(self.detail)
+        super().__init__(blocks)
+        self.add_class("nuiawase-feedback")
+
+    def _evidence_button(self, ref: EvidenceRef) -> w.Button:
+        button = w.Button(description=ref.label, tooltip=ref.pointer, layout=w.Layout(width="auto"))
+        button.add_class("nuiawase-evidence")
+        button.on_click(lambda _: self.show(ref))
+        return button
+
+    def show(self, ref: EvidenceRef) -> None:
+        """Show what one evidence pointer points at (escaped)."""
+        self.detail.value = tag("div", ref.label, "nuiawase-evidence-label") + (
+            f'<div class="nuiawase-evidence-detail">{esc(ref.detail)}</div>'
+        )

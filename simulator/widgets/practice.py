@@ -1,0 +1,87 @@
+"""The whole practice flow on one page: pick a case, interview, assess, plan, submit, read
+the feedback, and try a new variant of the same case. Every step is a view over the layers
+below; this module only wires them together."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ipywidgets as w
+
+from simulator.casework.context import CaseContext
+from simulator.casework.session import CaseworkSession
+from simulator.i18n import t
+from simulator.interview import Transcript
+from simulator.models.submission import Submission
+from simulator.rubric.files import default_rubric
+from simulator.rubric.scorecard import score_submission
+
+from .feedback_view import FeedbackView
+from .html import tag
+from .interview_practice import InterviewPractice
+from .plan_editor import open_forms
+
+
+class PracticeFlow(w.VBox):
+    """Case picker -> interview -> debrief -> assessment and plan -> feedback."""
+
+    def __init__(
+        self,
+        *,
+        locale: str | None = None,
+        workspace: str | Path | None = None,
+        debug: bool = False,
+    ) -> None:
+        self.locale = locale
+        self.workspace = workspace
+        self.interview = InterviewPractice(
+            locale=locale, debug=debug, on_end=self._interviewed, on_start=self._reset
+        )
+        self.transcript: Transcript | None = None
+        self.session: CaseworkSession | None = None
+        self.feedback: FeedbackView | None = None
+        self.to_forms = w.Button(description=t("practice.to_forms", locale), button_style="primary")
+        self.to_forms.add_class("nuiawase-to-forms")
+        self.to_forms.on_click(lambda _: self.open_forms())
+        self.forms = w.VBox()
+        self.results = w.VBox()
+        self.again = w.Button(description=t("practice.new_variant", locale))
+        self.again.add_class("nuiawase-new-variant")
+        self.again.on_click(lambda _: self.interview.start())
+        self._reset()
+        super().__init__([self.interview, self.to_forms, self.forms, self.results, self.again])
+        self.add_class("nuiawase-practice-flow")
+
+    def _reset(self) -> None:
+        self.transcript = self.session = self.feedback = None
+        self.forms.children = []
+        self.results.children = []
+        self.to_forms.layout.display = "none"
+        self.again.layout.display = "none"
+
+    def _interviewed(self, transcript: Transcript) -> None:
+        self.transcript = transcript
+        self.to_forms.layout.display = None
+
+    def open_forms(self) -> CaseworkSession:
+        """Open the assessment sheet and plan for the interview just held (draft restored)."""
+        scenario, region = self.interview.scenario, self.interview.region
+        if self.transcript is None or scenario is None or region is None:
+            raise RuntimeError("the interview has not ended yet")
+        context = CaseContext.of(scenario, region, self.transcript)
+        self.session = CaseworkSession.open(context, workspace=self.workspace, locale=self.locale)
+        assessment, plan = open_forms(self.session, on_submit=self._submitted)
+        self.forms.children = [assessment, plan]
+        self.to_forms.layout.display = "none"
+        self.interview.again_button.layout.display = "none"
+        return self.session
+
+    def _submitted(self, submission: Submission) -> None:
+        scenario, region = self.interview.scenario, self.interview.region
+        assert scenario is not None and region is not None
+        rubric = default_rubric()
+        scorecard = score_submission(submission, scenario, region, rubric)
+        self.feedback = FeedbackView(scorecard, rubric, submission, locale=self.locale)
+        note = w.HTML(tag("p", t("practice.scored", self.locale), "nuiawase-done"))
+        self.results.children = [note, self.feedback]
+        self.again.layout.display = None

@@ -1,0 +1,112 @@
+"""What a trainee does in the practice notebook, step by step in the browser.
+
+Shared by the end-to-end test (which asserts after each step) and scripts/screenshots.py
+(which photographs each step for the README).
+"""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page, expect
+
+from simulator.casework.labels import (
+    category_label,
+    outcome_label,
+    severity_label,
+    status_label,
+)
+from simulator.models.casework import ASSESSMENT_DOMAINS, DomainStatus, ScreeningOutcome
+from simulator.models.vocab import IntakeCategory, Topic
+from simulator.widgets.case_library import CaseLibraryModel
+from simulator.widgets.form_parts import css_class
+
+CASE = "hiseiki-kinkyuu"
+QUESTIONS = (
+    "今日はどのようなご相談でいらっしゃいましたか？",
+    "それは大変でしたね。よく来てくださいました。",
+    "差し支えなければ、お仕事のことを聞かせていただけますか。",
+)
+
+
+def field(page: Page, path: str, element: str) -> Locator:
+    """The input element of the form field bound to ``path``."""
+    return page.locator(f".{css_class(path)} {element}").first
+
+
+def pick_case(page: Page, url: str, case: str = CASE) -> None:
+    """Open the practice notebook and choose a case."""
+    page.goto(url)
+    label = {v: k for k, v in CaseLibraryModel().options()}[case]
+    page.locator(".nuiawase-case-library select").select_option(label=label, timeout=90_000)
+
+
+def interview(page: Page, questions: tuple[str, ...] = QUESTIONS) -> None:
+    """Start the interview and type each question, waiting for each reply."""
+    page.get_by_role("button", name="この事例で面接を始める").click()
+    box = page.locator(".nuiawase-interview textarea")
+    for n, question in enumerate(questions, start=1):
+        box.fill(question)
+        page.get_by_role("button", name="話す", exact=True).click()
+        expect(page.locator(".nuiawase-client")).to_have_count(n)
+
+
+def end_interview(page: Page) -> None:
+    """End the interview; the debrief appears."""
+    page.get_by_role("button", name="面接を終える").click()
+    expect(page.get_by_text("振り返り")).to_be_visible()
+
+
+def fill_minimal_assessment(page: Page) -> None:
+    """One problem, the screening, one domain and the judgement."""
+    page.get_by_role("button", name="アセスメントとプランの記入へ進む").click()
+    expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=30_000)
+    field(page, "assessment.checklist.checked.no_food", "input").check()
+    field(page, "assessment.checklist.most_pressing", "select").select_option(
+        label=category_label(IntakeCategory.no_food, "ja")
+    )
+    field(page, "assessment.screening.outcome", "select").select_option(
+        label=outcome_label(ScreeningOutcome.ongoing_support, "ja")
+    )
+    field(page, "assessment.screening.reason", "textarea").fill("食べるものがなく家賃も滞納。")
+    page.locator(".nuiawase-form").get_by_text("食料・手持ち金", exact=True).click()
+    findings = f"assessment.findings[{ASSESSMENT_DOMAINS.index(Topic.food_cash)}]"
+    field(page, f"{findings}.status", "select").select_option(
+        label=status_label(DomainStatus.concern, "ja")
+    )
+    field(page, f"{findings}.severity", "select").select_option(label=severity_label(3, "ja"))
+    field(page, f"{findings}.notes", "textarea").fill("給料日まで食べるものがない。")
+    field(page, "assessment.judgement", "textarea").fill("まず食料を確保し、家計を整える。")
+
+
+def fill_minimal_plan(page: Page) -> None:
+    """Goals, one issue, one action, one support from the directory, dates and consent."""
+    field(page, "plan.long_term_goal", "textarea").fill("家賃を払って、今の部屋で暮らしたい")
+    field(page, "plan.short_term_goal", "textarea").fill("給料日までちゃんと食べたい")
+    page.locator("button.nf-plan-issues-add").click()
+    field(page, "plan.issues[0].text", "textarea").fill("給料日まで食べるものがない")
+    field(page, "plan.issues[0].findings", "select").select_option(label="食料・手持ち金")
+    page.locator("button.nf-plan-client_actions-add").click()
+    field(page, "plan.client_actions[0].text", "textarea").fill("フードバンクに取りに行く")
+    field(page, "plan.client_actions[0].due_on", "input").fill("2025-06-03")
+    page.locator(".nuiawase-resource-search input").fill("フードバンク")
+    page.locator(".nuiawase-resource-results select").select_option(index=0)
+    page.locator("button.nuiawase-resource-add").click()
+    field(page, "plan.supports[0].content", "textarea").fill("食料の提供")
+    field(page, "plan.supports[0].period", "input").fill("6月")
+    field(page, "plan.supports[0].frequency", "input").fill("週1回")
+    for path, day in (
+        ("plan.period_start", "2025-06-02"),
+        ("plan.period_end", "2025-11-30"),
+        ("plan.next_monitoring", "2025-08-29"),
+        ("plan.coordination_meeting", "2025-06-10"),
+        ("plan.consent.agreed_on", "2025-06-02"),
+    ):
+        field(page, path, "input").fill(day)
+    field(page, "plan.consent.agreed", "input").check()
+
+
+def submit(page: Page) -> Locator:
+    """Submit; returns the feedback view once it shows."""
+    page.locator("button.nuiawase-submit").click()
+    feedback = page.locator(".nuiawase-feedback")
+    expect(feedback.get_by_text("フィードバック", exact=True)).to_be_visible(timeout=30_000)
+    return feedback

@@ -1,0 +1,39 @@
+"""Feedback data: evidence pointers resolve to words a counsellor reads, never markup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from simulator.models.submission import Submission
+from simulator.rubric.feedback import field_label, resolve_evidence
+
+EXEMPLAR = Path(__file__).parent / "exemplars" / "hiseiki-kinkyuu" / "strong.json"
+
+
+def submission() -> Submission:
+    return Submission.model_validate_json(EXEMPLAR.read_text(encoding="utf-8"))
+
+
+def test_field_paths_read_as_form_names() -> None:
+    s = submission()
+    domain = s.assessment.findings[0].domain
+    assert field_label("plan.supports[2].resource", s, "ja") == "プラン › 支援内容 › 3 › 社会資源"
+    assert field_label("plan.long_term_goal", s, "en") == "plan › long-term goal"
+    assert field_label("assessment.findings[0].notes", s, "ja").split(" › ")[1] != "1"
+    assert domain.value  # the domain's name stands where the index was
+
+
+def test_turn_evidence_shows_both_sides_of_the_exchange() -> None:
+    s = submission()
+    turn = s.transcript.turns[0]
+    ref = resolve_evidence(turn.id, s, "ja")
+    assert ref.label == f"発言 {turn.id}"
+    assert turn.reply in ref.detail and ref.detail.startswith("相談員:")
+
+
+def test_field_evidence_shows_the_value_and_unknown_pointers_say_so() -> None:
+    s = submission()
+    ref = resolve_evidence("plan.long_term_goal", s, "ja")
+    assert ref.detail == s.plan.long_term_goal  # type: ignore[union-attr]
+    missing = resolve_evidence("plan.supports[99].resource", s, "ja")
+    assert "見当たりません" in missing.detail
