@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "simulator.commands.foundation",
     "simulator.commands.serving",
     "simulator.commands.interview",
+    "simulator.commands.store",
     "simulator.commands.casework",
     "simulator.commands.rubric",
 )

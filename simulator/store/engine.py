@@ -1,0 +1,163 @@
+"""Connections: which database, how it is opened, and how a transaction survives contention.
+
+SQLite (the default, one file in the workspace) is opened with WAL, so readers never wait
+for the writer; with a busy timeout, so a writer waits for the one before it instead of
+failing; and with foreign keys on, which SQLite leaves off unless asked. Writers start with
+``BEGIN IMMEDIATE``: they take the write lock at the start, where waiting is safe, rather
+than at their first write, where SQLite would have to fail one of two transactions to avoid
+a deadlock. Whatever still reports "database is locked" (or a serialisation failure on
+PostgreSQL) is retried as a whole transaction, so it never reaches the user.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from .errors import InvalidInput, StoreUnavailable
+
+T = TypeVar("T")
+
+DATABASE_URL_ENV = "NUIAWASE_DATABASE_URL"
+SQLITE_FILE_NAME = "nuiawase.sqlite3"
+
+#: How long SQLite waits for another writer inside one attempt (milliseconds).
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+#: How long a transaction is retried in all before the user hears about it (seconds).
+RETRY_DEADLINE_S = 120.0
+
+#: Connections kept open per process, and extra ones opened under load (closed after use).
+#: A Voila kernel uses one or two; a threaded import or test may use dozens at once.
+POOL_SIZE, POOL_OVERFLOW = 5, 59
+
+#: An execution option: the connection is for a writer (SQLite: BEGIN IMMEDIATE).
+WRITE_OPTION = "nuiawase_write"
+
+# PostgreSQL SQLSTATEs worth retrying: serialization_failure, deadlock_detected.
+_PG_RETRY_STATES = {"40001", "40P01"}
+
+
+def default_sqlite_url(workspace: Path) -> str:
+    """The SQLite file inside a workspace folder."""
+    return f"sqlite:///{(workspace / SQLITE_FILE_NAME).resolve()}"
+
+
+def resolve_url(explicit: str | None = None, workspace: Path | None = None) -> URL:
+    """Pick the database: ``explicit`` (--database-url), else NUIAWASE_DATABASE_URL, else
+    the SQLite file in ``workspace`` (default: ./workspace).
+
+    ``postgresql://`` and ``postgres://`` URLs are given the psycopg (v3) driver.
+    """
+    text = explicit or os.environ.get(DATABASE_URL_ENV) or ""
+    if not text:
+        text = default_sqlite_url(workspace or Path("workspace"))
+    try:
+        url = make_url(text)
+    except ArgumentError:
+        raise InvalidInput("store.error.bad_url", url=text) from None
+    backend = url.get_backend_name()
+    if backend in ("postgresql", "postgres"):
+        return url.set(drivername="postgresql+psycopg")
+    if backend == "sqlite":
+        if not url.database or url.database == ":memory:":
+            # Every connection of an in-memory database is a different, empty database.
+            raise InvalidInput("store.error.memory_url")
+        return url.set(drivername="sqlite+pysqlite")
+    raise InvalidInput("store.error.unsupported_url", url=url.render_as_string())
+
+
+def make_engine(url: URL) -> Engine:
+    """An engine with a connection pool sized for a few dozen threads."""
+    if url.get_backend_name() == "sqlite":
+        assert url.database is not None
+        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            url,
+            # Connections move between threads through the pool, one thread at a time.
+            connect_args={"check_same_thread": False},
+            pool_size=POOL_SIZE,
+            max_overflow=POOL_OVERFLOW,
+            pool_timeout=RETRY_DEADLINE_S,
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    return create_engine(
+        url,
+        pool_size=POOL_SIZE,
+        max_overflow=POOL_OVERFLOW,
+        pool_timeout=RETRY_DEADLINE_S,
+        pool_pre_ping=True,
+    )
+
+
+def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
+    # The driver's own transaction handling issues BEGIN lazily and cannot say IMMEDIATE;
+    # turn it off and begin transactions ourselves (_sqlite_on_begin).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        # busy_timeout first: switching to WAL takes a lock another connection may hold.
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # FULL: a committed review survives a power cut, not only a crashed process.
+        cursor.execute("PRAGMA synchronous = FULL")
+    finally:
+        cursor.close()
+
+
+def _sqlite_on_begin(connection: Any) -> None:
+    write = connection.get_execution_options().get(WRITE_OPTION, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def is_retryable(exc: BaseException) -> bool:
+    """True for contention a later attempt can get past (locked SQLite, PG serialisation)."""
+    if not isinstance(exc, DBAPIError):
+        return False
+    orig = exc.orig
+    sqlstate = getattr(orig, "sqlstate", None)
+    if sqlstate in _PG_RETRY_STATES:
+        return True
+    if isinstance(exc, OperationalError):
+        text = str(orig).lower()
+        return "database is locked" in text or "database is busy" in text
+    return False
+
+
+def run_transaction(
+    engine: Engine, work: Callable[[Session], T], *, write: bool, deadline_s: float | None = None
+) -> T:
+    """Run ``work`` in one transaction and commit; retry the whole of it on contention.
+
+    ``work`` must not keep ORM objects beyond the call (convert them to records inside),
+    and must be safe to run again: a retried attempt starts from a rolled-back database.
+    """
+    bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
+    limit = time.monotonic() + (RETRY_DEADLINE_S if deadline_s is None else deadline_s)
+    delay = 0.005
+    while True:
+        try:
+            with Session(bind, expire_on_commit=False) as session, session.begin():
+                return work(session)
+        except DBAPIError as exc:
+            if not is_retryable(exc):
+                if isinstance(exc, OperationalError):
+                    # The server went away, refused us, or the disk failed.
+                    raise StoreUnavailable("store.error.unavailable", error=exc.orig) from exc
+                raise
+            if time.monotonic() > limit:
+                raise StoreUnavailable("store.error.busy") from exc
+            # Jitter keeps retrying writers from waking in lock-step.
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.5)

@@ -1,0 +1,51 @@
+"""What the store raises. Every error carries an i18n key, so people read it in their language.
+
+The CLI maps ``StoreError`` subclasses to exit codes: permission, input and conflict errors
+are the caller's (exit 2); ``StoreUnavailable`` is the program's or the server's (exit 1).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from simulator.i18n import t
+
+
+class StoreError(Exception):
+    """Base of the store's errors: an i18n key plus the values its message needs."""
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(key)
+
+    def message(self, locale: str | None = None) -> str:
+        """The message in ``locale`` (default: NUIAWASE_LOCALE, else Japanese)."""
+        return t(self.key, locale, **self.values)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class PermissionDenied(StoreError):
+    """The acting user's role does not allow this read or write."""
+
+
+class NotFound(StoreError):
+    """The record does not exist (or the actor may not know it exists)."""
+
+
+class InvalidInput(StoreError):
+    """A value the caller gave is malformed: bad URL, empty reason, unknown status..."""
+
+
+class Conflict(StoreError):
+    """The record changed since the caller read it, or the change is not allowed now."""
+
+
+class StoreNotReady(StoreError):
+    """The database has no schema, or an older one: run `nuiawase db upgrade`."""
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be reached or kept failing after retries."""

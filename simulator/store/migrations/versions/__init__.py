@@ -1,0 +1,1 @@
+"""Alembic revision scripts, one per schema step (0001_..., 0002_...)."""

@@ -1,0 +1,209 @@
+"""Batch import of submissions (from another store, a laptop cohort, an older system).
+
+Each record carries an idempotency key. Records are written in transactions of
+``batch_size``: a crash loses at most the batch in flight, never half a submission, and
+running the same import again stores what is missing and skips what is there.
+
+A record (one JSON object per line in a file)::
+
+    {"key": "laptop-3/17", "trainee": "hanako", "cohort": "2026-spring",
+     "scenario_hash": "<sha256 of a stored scenario version>", "seed": 17,
+     "submitted_at": "2026-11-27T09:00:00+09:00", "payload": {...},
+     "scorecard": {...}, "total_score": 71.5, "rubric_hash": null}
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .base import RepositoryBase
+from .documents import as_document, scorecard_total
+from .errors import InvalidInput, StoreError
+from .records import ImportResult
+from .roles import Role, require_role
+from .schema import Attempt, CohortMember, Submission, utcnow
+from .work import new_scorecard, new_submission, rubric_version_id
+
+DEFAULT_BATCH = 50
+
+
+@dataclass(frozen=True)
+class ImportItem:
+    """One checked import record."""
+
+    line: int
+    key: str
+    trainee: str
+    cohort: str | None
+    scenario_hash: str
+    seed: int
+    submitted_at: dt.datetime
+    payload: dict[str, Any]
+    scorecard: dict[str, Any] | None
+    total_score: float | None
+    rubric_hash: str | None
+
+
+def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
+    """Check one record's fields; InvalidInput names the line and the field."""
+
+    def bad(field: str) -> InvalidInput:
+        return InvalidInput("store.error.import_field", line=line, field=field)
+
+    def text(field: str, required: bool = True) -> str | None:
+        value = record.get(field)
+        if value is None and not required:
+            return None
+        if not isinstance(value, str) or not value.strip():
+            raise bad(field)
+        return value
+
+    seed = record.get("seed")
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise bad("seed")
+    stamp = record.get("submitted_at")
+    try:
+        when = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else utcnow()
+    except ValueError:
+        raise bad("submitted_at") from None
+    if when.tzinfo is None:
+        raise bad("submitted_at")
+    total = record.get("total_score")
+    if total is not None and (isinstance(total, bool) or not isinstance(total, int | float)):
+        raise bad("total_score")
+    try:
+        payload = as_document(record.get("payload"), "payload")  # type: ignore[arg-type]
+        card = record.get("scorecard")
+        scorecard = as_document(card, "scorecard") if card is not None else None
+    except StoreError:
+        raise bad("payload/scorecard") from None
+    key, trainee, scenario = text("key"), text("trainee"), text("scenario_hash")
+    assert key is not None and trainee is not None and scenario is not None
+    return ImportItem(
+        line=line,
+        key=key,
+        trainee=trainee,
+        cohort=text("cohort", required=False),
+        scenario_hash=scenario,
+        seed=seed,
+        submitted_at=when,
+        payload=payload,
+        scorecard=scorecard,
+        total_score=float(total) if total is not None else None,
+        rubric_hash=text("rubric_hash", required=False),
+    )
+
+
+class TransferMixin(RepositoryBase):
+    """Admins import submissions in idempotent batches."""
+
+    def import_submissions(
+        self,
+        records: Iterable[Mapping[str, Any]],
+        batch_size: int = DEFAULT_BATCH,
+        on_batch: Callable[[ImportResult], None] | None = None,
+    ) -> ImportResult:
+        """Store records (see the module docstring) in transactions of ``batch_size``.
+
+        ``on_batch`` hears the running totals after each committed batch.
+        """
+        require_role(self.actor, "import", Role.admin)
+        if batch_size < 1:
+            raise InvalidInput("store.error.bad_limit", limit=batch_size, max="-")
+        stored = skipped = 0
+        batch: list[ImportItem] = []
+
+        def flush() -> None:
+            nonlocal stored, skipped
+            added, seen = self._write(lambda s: self._import_batch(s, batch))
+            stored, skipped = stored + added, skipped + seen
+            batch.clear()
+            if on_batch is not None:
+                on_batch(ImportResult(stored, skipped))
+
+        for line, record in enumerate(records, start=1):
+            if not isinstance(record, Mapping):
+                raise InvalidInput("store.error.import_field", line=line, field="(record)")
+            batch.append(parse_record(line, record))
+            if len(batch) >= batch_size:
+                flush()
+        if batch:
+            flush()
+        return ImportResult(stored, skipped)
+
+    def _import_batch(self, s: Session, items: list[ImportItem]) -> tuple[int, int]:
+        """Write one batch; rows go in with a few multi-row INSERTs, not one per record."""
+        keys = [i.key for i in items]
+        present = set(
+            s.scalars(
+                select(Submission.idempotency_key).where(Submission.idempotency_key.in_(keys))
+            )
+        )
+        fresh: list[ImportItem] = []
+        for item in items:
+            if item.key not in present:
+                present.add(item.key)
+                fresh.append(item)
+        users: dict[str, int] = {}
+        cohorts: dict[str, int] = {}
+        versions: dict[str, tuple[int, str]] = {}
+        rubrics: dict[str | None, int | None] = {None: None}
+        attempts: list[Attempt] = []
+        for item in fresh:
+            if item.trainee not in users:
+                user = self._user(s, item.trainee)
+                if user.role != Role.trainee:
+                    raise InvalidInput("store.error.import_field", line=item.line, field="trainee")
+                users[item.trainee] = user.id
+            trainee_id = users[item.trainee]
+            cohort_id = None
+            if item.cohort is not None:
+                if item.cohort not in cohorts:
+                    cohorts[item.cohort] = self._cohort(s, item.cohort).id
+                cohort_id = cohorts[item.cohort]
+                if s.get(CohortMember, (cohort_id, trainee_id)) is None:
+                    raise InvalidInput("store.error.import_field", line=item.line, field="cohort")
+            if item.scenario_hash not in versions:
+                version = self._scenario(s, item.scenario_hash)
+                versions[item.scenario_hash] = (version.id, version.scenario_id)
+            if item.rubric_hash not in rubrics:
+                rubrics[item.rubric_hash] = rubric_version_id(s, item.rubric_hash)
+            attempts.append(
+                Attempt(
+                    trainee_id=trainee_id,
+                    cohort_id=cohort_id,
+                    scenario_version_id=versions[item.scenario_hash][0],
+                    seed=item.seed,
+                    started_at=item.submitted_at,
+                )
+            )
+        s.add_all(attempts)
+        s.flush()
+        subs = [
+            new_submission(
+                attempt,
+                versions[item.scenario_hash][1],
+                item.payload,
+                number=1,  # each imported record is its own attempt
+                total_score=item.total_score
+                if item.total_score is not None
+                else scorecard_total(item.scorecard),
+                idempotency_key=item.key,
+                submitted_at=item.submitted_at,
+            )
+            for item, attempt in zip(fresh, attempts, strict=True)
+        ]
+        s.add_all(subs)
+        s.flush()
+        s.add_all(
+            new_scorecard(sub, item.scorecard, rubrics[item.rubric_hash])
+            for item, sub in zip(fresh, subs, strict=True)
+            if item.scorecard is not None
+        )
+        return len(fresh), len(items) - len(fresh)
