@@ -54,8 +54,14 @@ test: setup system-deps lint typecheck unit
 demo: setup
 	$(VENV)/bin/nuiawase demo --workspace $(WORKSPACE) --port $(PORT)
 
-bench: setup
+# Each benchmark prints its figures; benchmarks/README.md records them with the machine.
+bench: setup system-deps
 	$(PY) benchmarks/personas.py
+	$(PY) benchmarks/interview.py
+	$(PY) benchmarks/classifier.py
+	$(PY) benchmarks/rubric.py
+	$(PY) benchmarks/store.py
+	$(PY) benchmarks/demo_startup.py
 
 clean:
 	rm -rf $(VENV) $(STAMPS) .pytest_cache .mypy_cache .ruff_cache
