@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from cpu import pin_to_one_cpu
 
 from simulator.interview import Interview, Move
 from simulator.interview.classifier import tokenizer
@@ -42,14 +43,6 @@ TEXTS = [
     "……",
     "お子さんの学校の様子はどうですか？",
 ]
-
-
-def _pin_to_one_cpu() -> int | None:
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 def _moves(budget: int, offset: int) -> list[Move]:
@@ -124,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--interviews", type=int, default=20, help="interviews per scenario")
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
-    cpu = _pin_to_one_cpu()
+    cpu = pin_to_one_cpu()
     result = {"cpu": cpu, **turn_latency(args.interviews), **startup()}
     if args.format == "json":
         print(json.dumps(result, indent=2))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import sys
 import time
@@ -19,6 +18,7 @@ from collections.abc import Callable
 from importlib.metadata import version
 from pathlib import Path
 
+from cpu import pin_to_one_cpu
 from faker import Faker
 
 from simulator.models import Region, Scenario
@@ -27,15 +27,6 @@ from simulator.scenario import load_case, load_region, load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
-
-
-def _pin_to_one_cpu() -> int | None:
-    """Pin this process to one CPU it may use; the CPU number, or None if unsupported."""
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 def _best_rate(run: Callable[[], None], count: int, repeat: int) -> float:
@@ -132,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.count < 1 or args.repeat < 1:
         parser.error("--count and --repeat must be at least 1")
-    cpu = _pin_to_one_cpu()
+    cpu = pin_to_one_cpu()
     scenario, region = _load(args.scenario)
     result = measure(scenario, region, args.count, args.repeat)
     result["cpu"] = cpu

@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 import time
 from pathlib import Path
@@ -32,6 +31,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+from cpu import pin_to_one_cpu  # noqa: E402  (benchmarks/cpu.py, beside this script)
 
 from simulator.interview import StrongBot, run_bot  # noqa: E402
 from simulator.interview.classifier import tokenizer  # noqa: E402
@@ -63,14 +64,6 @@ TARGET = 200.0
 AT = dt.datetime(2025, 4, 1, tzinfo=dt.UTC)
 
 Item = tuple[Submission, Scenario, Region]
-
-
-def _pin_to_one_cpu() -> int | None:
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    cpu = min(os.sched_getaffinity(0))
-    os.sched_setaffinity(0, {cpu})
-    return cpu
 
 
 def build(scenario: Scenario, region: Region, seed: int) -> Submission:
@@ -152,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--format", choices=["text", "json"], default="text")
     args = parser.parse_args(argv)
 
-    cpu = _pin_to_one_cpu()
+    cpu = pin_to_one_cpu()
     tokenizer()
     scorer = Scorer(default_rubric())
     items: list[Item] = []

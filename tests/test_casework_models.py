@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import typing
 
 import pytest
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from simulator.casework.eligibility import Verdict, check_eligibility, client_value
 from simulator.casework.jsonpos import JsonDocument
 from simulator.casework.paths import get_in, parse_path, set_in
 from simulator.casework.sample import sample_context
 from simulator.models.casework import Assessment, DomainFinding, IntakeChecklist, Plan, PlanIssue
-from simulator.models.docs import _nested
+from simulator.models.docs import reachable_models
 from simulator.models.eligibility import EligibilityField
 from simulator.models.persona import HouseholdMember
 from simulator.models.submission import Draft, Submission
@@ -23,29 +22,10 @@ from simulator.models.vocab import Topic
 from simulator.scenario.source import format_path
 
 
-def test_every_casework_field_has_a_description() -> None:
-    seen: set[type] = set()
-    queue: list[type[BaseModel]] = [Submission, Draft]
-    undocumented = []
-    while queue:
-        model = queue.pop()
-        # The transcript belongs to the interview engine and is not written by a person.
-        if model in seen or model.__module__.startswith("simulator.interview"):
-            continue
-        seen.add(model)
-        for name, info in model.model_fields.items():
-            queue.extend(_nested(info.annotation))
-            if not info.description and not _described_by_type(info.annotation):
-                undocumented.append(f"{model.__name__}.{name}")
-    assert undocumented == []
-    assert Plan in seen and DomainFinding in seen
-
-
-def _described_by_type(annotation: object) -> bool:
-    """Annotated types such as TraineeId carry their description on the type."""
-    return any(
-        getattr(m, "description", None) for m in getattr(annotation, "__metadata__", ())
-    ) or bool(typing.get_args(annotation) and _described_by_type(typing.get_args(annotation)[0]))
+def test_the_forms_reach_every_casework_model() -> None:
+    # Field descriptions are checked for all file formats in tests/test_models_docs.py.
+    reached = reachable_models(Submission, Draft)
+    assert Plan in reached and DomainFinding in reached
 
 
 def test_text_limits_and_duplicates_are_refused() -> None:
