@@ -26,7 +26,19 @@ def test_interview_in_voila(demo: DemoServer, page: Page) -> None:
     assert page.locator(".nuiawase-you b").count() == 0
 
     expect(page.locator(".nuiawase-status").first).to_contain_text("回のやりとり")
+    # A trainee reads trust from the client's demeanour, never as a number.
+    expect(page.locator(".nuiawase-debug")).to_have_count(0)
+    expect(page.locator(".nuiawase-interview")).not_to_contain_text("トレーナー表示")
     page.get_by_role("button", name="面接を終える").click()
     expect(page.get_by_text("振り返り")).to_be_visible()
     expect(page.locator("svg.nuiawase-chart")).to_be_visible()
     expect(page.locator(".nuiawase-interview textarea")).to_be_hidden()
+
+
+def test_trainer_view_shows_the_numbers(demo: DemoServer, page: Page) -> None:
+    page.goto(demo.voila("trainer_interview.ipynb").replace("/curriculum/", "/voila_apps/"))
+    page.get_by_role("button", name="この事例で面接を始める").click(timeout=60_000)
+    page.locator(".nuiawase-interview textarea").fill("今日はどのようなご相談ですか？")
+    page.get_by_role("button", name="話す", exact=True).click()
+    expect(page.locator(".nuiawase-debug").first).to_contain_text("信頼")
+    expect(page.locator(".nuiawase-status").last).to_contain_text("トレーナー表示")
