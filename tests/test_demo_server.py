@@ -7,6 +7,8 @@ import signal
 import urllib.request
 from pathlib import Path
 
+from simulator.store import Store
+from simulator.store.demo import SUPERVISOR
 from tests.servers import demo_server
 
 
@@ -32,6 +34,9 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         except urllib.error.HTTPError as exc:
             code = exc.code
         assert code == 403
+        # The demo seeded its store: the supervisor has submissions to review.
+        with Store.open(workspace=workspace) as store:
+            assert store.as_user(SUPERVISOR[0]).review_queue().rows
         server.process.send_signal(signal.SIGINT)
         assert server.process.wait(timeout=30) == 0
 

@@ -1,8 +1,9 @@
 """Drafts on disk: written atomically, debounced, and found again after a kernel restart.
 
-Until the store exists, a draft is ``<workspace>/drafts/<trainee>/<attempt>.json``. The
-forms reach drafts only through the small :class:`DraftStore` protocol, so the store can
-take over by implementing it; :meth:`FileDraftStore.all` lists what there is to move.
+In a workspace without a store, a draft is ``<workspace>/drafts/<trainee>/<attempt>.json``.
+The forms reach drafts only through the small :class:`DraftStore` protocol, so the store
+takes over by implementing it (simulator.store.casework_bridge), and moves these files in
+when it is first used (they are then renamed ``*.json.imported``).
 """
 
 from __future__ import annotations
@@ -128,7 +129,8 @@ class Debouncer(Generic[T]):
 
 
 class DraftStore(Protocol):
-    """Where drafts live: files now, the store later."""
+    """Where drafts live: files without a store, the store's database with one
+    (simulator.store.casework_bridge)."""
 
     def load(self, trainee_id: str, attempt_id: str) -> Draft | None:
         """The saved draft, or None when there is none."""

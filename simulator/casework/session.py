@@ -42,6 +42,12 @@ from .submissions import FileSubmissionStore, SubmissionStore, build_submission
 
 Listener = Callable[[str], None]
 
+#: Where an attempt's drafts and submissions live, given the workspace, the trainee's id and
+#: the case. Casework knows only files (:func:`file_stores`); the store package offers one
+#: that uses the database when the workspace has one (simulator.store.workspace_store), and
+#: the widgets pass that one, since casework must not import the store.
+WorkStores = Callable[[Path, str, CaseContext], tuple[DraftStore, SubmissionStore]]
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.@\-]")
 
 
@@ -66,8 +72,20 @@ def resolve_trainee(workspace: Path) -> str:
         user = WorkspaceConfig.load(workspace).user
     else:
         user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("NUIAWASE_USER") or "trainee"
+    return trainee_id_for(user)
+
+
+def trainee_id_for(user: str) -> str:
+    """A user name made safe for a folder name (the trainee id drafts are filed under)."""
     safe = _UNSAFE.sub("_", user).lstrip("._-@")[:64]
     return safe or "trainee"
+
+
+def file_stores(
+    workspace: Path, trainee_id: str, context: CaseContext
+) -> tuple[DraftStore, SubmissionStore]:
+    """Drafts and submissions as files in the workspace (a :data:`WorkStores`)."""
+    return FileDraftStore(workspace), FileSubmissionStore(workspace)
 
 
 def default_attempt_id(context: CaseContext) -> str:
@@ -138,7 +156,9 @@ class CaseworkSession:
         self.touched: set[str] = set()
         #: After a submit attempt every missing field is shown, not only the touched ones.
         self.show_all = False
+        #: Called after every autosave, whether it worked or not (see ``save_error``).
         self.on_saved: Callable[[], None] | None = None
+        self._save_error: Exception | None = None
         self._draft = draft
         self._listeners: list[Listener] = []
         self._rejected: dict[str, Message] = {}
@@ -161,12 +181,21 @@ class CaseworkSession:
         autosave_delay: float = AUTOSAVE_DELAY,
         drafts: DraftStore | None = None,
         submissions: SubmissionStore | None = None,
+        stores: WorkStores | None = None,
     ) -> CaseworkSession:
-        """Open an attempt's draft, restoring what was saved before (even by a dead kernel)."""
+        """Open an attempt's draft, restoring what was saved before (even by a dead kernel).
+
+        ``stores`` picks where drafts and submissions live (default: files); ``drafts`` and
+        ``submissions`` given explicitly take precedence over it.
+        """
         ws = resolve_workspace(workspace)
         trainee = trainee_id or resolve_trainee(ws)
         attempt = attempt_id or default_attempt_id(context)
-        store = drafts or FileDraftStore(ws)
+        if drafts is None or submissions is None:
+            picked_drafts, picked_submissions = (stores or file_stores)(ws, trainee, context)
+            drafts = drafts or picked_drafts
+            submissions = submissions or picked_submissions
+        store = drafts
         draft = store.load(trainee, attempt)
         if draft is None:
             draft = new_draft(context, trainee, attempt)
@@ -181,7 +210,7 @@ class CaseworkSession:
             draft,
             workspace=ws,
             drafts=store,
-            submissions=submissions or FileSubmissionStore(ws),
+            submissions=submissions,
             locale=locale,
             autosave_delay=autosave_delay,
         )
@@ -288,7 +317,18 @@ class CaseworkSession:
 
     # ------------------------------------------------------------------ saving
     def _save(self, draft: Draft) -> None:
-        self.drafts.save(draft)
+        try:
+            self.drafts.save(draft)
+        except Exception as exc:
+            # The form must hear of a failed save too (a full disk, another tab's newer
+            # draft in the store); the draft stays in memory and the next change retries.
+            self._save_error = exc
+            self._saved()
+            raise
+        self._save_error = None
+        self._saved()
+
+    def _saved(self) -> None:
         if self.on_saved is not None:
             self.on_saved()
 
@@ -300,7 +340,7 @@ class CaseworkSession:
     @property
     def save_error(self) -> Exception | None:
         """Why the last autosave failed, if it did (the next change retries)."""
-        return self._autosave.last_error
+        return self._save_error
 
     def save_now(self) -> None:
         """Write a pending change at once (before closing, after a submit)."""
@@ -348,8 +388,11 @@ class CaseworkSession:
 __all__ = [
     "CaseworkSession",
     "SubmitResult",
+    "WorkStores",
     "default_attempt_id",
+    "file_stores",
     "new_draft",
     "resolve_trainee",
     "resolve_workspace",
+    "trainee_id_for",
 ]

@@ -1,9 +1,10 @@
 """Freezing a draft into a numbered submission that is never changed afterwards.
 
-Until the store exists, version N of an attempt is
-``<workspace>/submissions/<trainee>/<attempt>/v00N.json``. It is written to a temporary
-file, fsynced, then hard-linked to its final name, which fails if that name exists: two
-submits racing can never overwrite each other, and a reader never sees half a file.
+In a workspace without a store, version N of an attempt is
+``<workspace>/submissions/<trainee>/<attempt>/v00N.json``; with a store, the store keeps it
+(simulator.store.casework_bridge). A file is written to a temporary file, fsynced, then
+hard-linked to its final name, which fails if that name exists: two submits racing can
+never overwrite each other, and a reader never sees half a file.
 """
 
 from __future__ import annotations
@@ -43,14 +44,16 @@ def build_submission(draft: Draft, version: int, now: dt.datetime | None = None)
 
 
 class SubmissionStore(Protocol):
-    """Where frozen submissions live: files now, the store later."""
+    """Where frozen submissions live: files without a store, the store's database with one
+    (simulator.store.casework_bridge)."""
 
     def versions(self, trainee_id: str, attempt_id: str) -> list[int]:
         """Submitted version numbers of an attempt, ascending."""
         ...
 
-    def freeze(self, submission: Submission) -> Path:
-        """Store ``submission`` for good; raises FileExistsError if its version exists."""
+    def freeze(self, submission: Submission) -> Path | None:
+        """Store ``submission`` for good; the file written, or None when a database keeps
+        it. A version that exists already is refused (FileExistsError for files)."""
         ...
 
     def load(self, trainee_id: str, attempt_id: str, version: int) -> Submission:

@@ -1,14 +1,23 @@
-"""`nuiawase demo` and `serve`: one Jupyter server for JupyterLab and Voila."""
+"""`nuiawase demo` and `serve`: one Jupyter server for JupyterLab and Voila.
+
+``demo`` also seeds the workspace's store with a demo cohort (simulator.store.demo);
+``serve`` serves what is there and seeds nothing.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.i18n import t
 
-from .common import EXIT_INVALID, EXIT_OK, Subparsers
+from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Subparsers
+
+if TYPE_CHECKING:
+    from simulator.store.demo import DemoSeed
 
 
 def _free_port() -> int:
@@ -24,14 +33,29 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
     from simulator.workspace import CONFIG_NAME, WorkspaceConfig, init_workspace
 
     workspace = Path(args.workspace).resolve()
+    seeding: Future[DemoSeed] | None = None
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuiawase-seed")
     if create:
         init_workspace(workspace)
+        # Seeding (mostly reading the case library) overlaps the server's own start-up,
+        # which takes longer; the URLs are printed only once both are done.
+        seeding = pool.submit(_seed, workspace, args.lang)
     elif not (workspace / CONFIG_NAME).is_file():
         print(t("cli.serve.no_workspace", args.lang, workspace=workspace), file=sys.stderr)
         return EXIT_INVALID
-    config = WorkspaceConfig.load(workspace)
-    port = args.port or _free_port()
-    proc, info = start_server(workspace, port, config.locale)
+    try:
+        config = WorkspaceConfig.load(workspace)
+        proc, info = start_server(workspace, args.port or _free_port(), config.locale)
+    finally:
+        pool.shutdown(wait=True)  # no URL before the store is ready
+    error = seeding.exception() if seeding is not None else None
+    if error is not None:
+        from simulator.store.errors import StoreError
+
+        stop_server(proc)
+        reason = error.message(args.lang) if isinstance(error, StoreError) else error
+        print(t("cli.demo.seed_failed", args.lang, error=reason), file=sys.stderr)
+        return EXIT_FAILURE
     print(info.voila_url(), flush=True)
     print(info.lab_url(), flush=True)
     print(t("cli.serve.how_to_stop", args.lang), flush=True)
@@ -46,6 +70,13 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
     finally:
         stop_server(proc)
     return EXIT_OK
+
+
+def _seed(workspace: Path, lang: str | None) -> DemoSeed:
+    """Create or upgrade the store and seed the demo cohort (see simulator.store.demo)."""
+    from simulator.store.demo import seed_demo
+
+    return seed_demo(workspace, locale=lang)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

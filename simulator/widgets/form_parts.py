@@ -20,6 +20,7 @@ from simulator.casework.session import CaseworkSession
 from simulator.i18n import t
 
 from .html import esc, tag
+from .stores import error_text
 
 Convert = Callable[[Any], Any]
 
@@ -259,7 +260,8 @@ def save_status(session: CaseworkSession) -> w.HTML:
         if error is None:
             show("submission.saved_state.saved")
         else:
-            show("submission.saved_state.failed", error=error)
+            # E.g. another tab saved first: the words say so, and this tab keeps its text.
+            show("submission.saved_state.failed", error=error_text(error, session.locale))
 
     def changed(path: str) -> None:
         if not session.saved:

@@ -42,6 +42,7 @@ from .form_parts import (
     save_status,
 )
 from .html import bullet_list, definition_list, esc, tag
+from .stores import error_text, work_stores
 
 
 def hints_html(report: EligibilityReport | None, locale: str | None) -> str:
@@ -365,7 +366,16 @@ class PlanEditor(w.VBox):
     def submit(self) -> bool:
         """Freeze a version if the forms are complete; say what is missing otherwise."""
         loc = self.locale
-        result = self.session.submit()
+        try:
+            result = self.session.submit()
+        except Exception as exc:
+            from simulator.store.errors import StoreError
+
+            if not isinstance(exc, StoreError):
+                raise
+            # Already waiting for review, the database unreachable...: say so, keep the form.
+            self.result.value = tag("div", error_text(exc, loc), "nuiawase-msg-error")
+            return False
         if not result.ok:
             self.result.value = tag(
                 "div", t("submission.blocked", loc, n=len(result.errors)), "nuiawase-msg-error"
@@ -445,7 +455,9 @@ def open_forms(
 
 
 def sample_forms(**options: Any) -> tuple[AssessmentForm, PlanEditor]:
-    """Both forms on the scripted sample interview; ``options`` go to CaseworkSession.open."""
+    """Both forms on the scripted sample interview; ``options`` go to CaseworkSession.open.
+    The work is kept in the workspace's store when it has one, else in files."""
+    options.setdefault("stores", work_stores)
     return open_forms(CaseworkSession.sample(**options))
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from simulator.casework.context import CaseContext
-from simulator.casework.session import CaseworkSession
+from simulator.casework.session import CaseworkSession, WorkStores
 from simulator.i18n import t
 from simulator.interview import Transcript
 from simulator.models.submission import Submission
@@ -20,6 +20,7 @@ from .feedback_view import FeedbackView
 from .html import tag
 from .interview_practice import InterviewPractice
 from .plan_editor import open_forms
+from .stores import error_text, work_stores
 
 
 class PracticeFlow(w.VBox):
@@ -31,9 +32,13 @@ class PracticeFlow(w.VBox):
         locale: str | None = None,
         workspace: str | Path | None = None,
         debug: bool = False,
+        stores: WorkStores | None = None,
     ) -> None:
         self.locale = locale
         self.workspace = workspace
+        #: Where drafts and submissions go: the workspace's store when it has one (each
+        #: submission then waits in the supervisor's review queue), else files.
+        self.stores = stores or work_stores
         self.interview = InterviewPractice(
             locale=locale, debug=debug, on_end=self._interviewed, on_start=self._reset
         )
@@ -42,7 +47,7 @@ class PracticeFlow(w.VBox):
         self.feedback: FeedbackView | None = None
         self.to_forms = w.Button(description=t("practice.to_forms", locale), button_style="primary")
         self.to_forms.add_class("nuiawase-to-forms")
-        self.to_forms.on_click(lambda _: self.open_forms())
+        self.to_forms.on_click(lambda _: self._open_forms_or_explain())
         self.forms = w.VBox()
         self.results = w.VBox()
         self.again = w.Button(description=t("practice.new_variant", locale))
@@ -69,12 +74,25 @@ class PracticeFlow(w.VBox):
         if self.transcript is None or scenario is None or region is None:
             raise RuntimeError("the interview has not ended yet")
         context = CaseContext.of(scenario, region, self.transcript)
-        self.session = CaseworkSession.open(context, workspace=self.workspace, locale=self.locale)
+        self.session = CaseworkSession.open(
+            context, workspace=self.workspace, locale=self.locale, stores=self.stores
+        )
         assessment, plan = open_forms(self.session, on_submit=self._submitted)
         self.forms.children = [assessment, plan]
         self.to_forms.layout.display = "none"
         self.interview.again_button.layout.display = "none"
         return self.session
+
+    def _open_forms_or_explain(self) -> None:
+        """The button's action: open the forms, or say why the store cannot keep them."""
+        from simulator.store.errors import StoreError
+
+        try:
+            self.open_forms()
+        except StoreError as exc:
+            self.forms.children = [
+                w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            ]
 
     def _submitted(self, submission: Submission) -> None:
         scenario, region = self.interview.scenario, self.interview.region

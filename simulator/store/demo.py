@@ -1,0 +1,168 @@
+"""The demo cohort that ``nuiawase demo`` seeds, so every screen has something to show.
+
+| user | role | in cohort ``demo`` |
+|---|---|---|
+| the workspace's user | trainee | yes |
+| shunin | supervisor | yes |
+| trainer | trainer | - |
+| aoki, inoue, ueda | trainee | yes, each with exemplar submissions waiting for review |
+
+Every scenario of the case library and the default rubric are registered, so trainees can
+start attempts and their submissions carry a rubric version. The hand-made exemplar
+submissions (tests/exemplars, in a source checkout) go in scored, through the batch
+import, so the supervisor ``shunin`` has a review queue.
+
+Seeding is idempotent: users, the cohort and memberships are added only when missing,
+content is registered by hash, and exemplars carry idempotency keys and are not even
+scored again once stored. A second ``nuiawase demo`` adds nothing.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.i18n import t
+from simulator.models.region import Region
+from simulator.models.scenario import Scenario
+from simulator.models.submission import Submission
+from simulator.workspace import REPO_ROOT
+
+from .documents import as_document
+from .identity import current_user_name
+from .repository import Repository, Store
+from .roles import Role
+
+COHORT = "demo"
+SUPERVISOR = ("shunin", "主任 相談支援員")
+TRAINER = ("trainer", "研修担当")
+#: Demo trainees whose exemplar submissions fill the review queue.
+DEMO_TRAINEES = (("aoki", "青木 さくら"), ("inoue", "井上 大翔"), ("ueda", "上田 美咲"))
+LEVELS = ("strong", "middling", "weak")
+#: Only in a source checkout; an installed package has no exemplars and seeds without them.
+EXEMPLARS_DIR = REPO_ROOT / "tests" / "exemplars"
+KEY_PREFIX = "demo/exemplar"
+
+
+@dataclass(frozen=True)
+class DemoSeed:
+    """What one seeding added (all zero the second time) and how long it took."""
+
+    users: int
+    scenarios: int
+    submissions: int
+    seconds: float
+
+
+def seed_demo(
+    workspace: Path, exemplars: Path | None = EXEMPLARS_DIR, locale: str | None = None
+) -> DemoSeed:
+    """Create or upgrade the workspace's store and seed the demo cohort (idempotent)."""
+    started = time.perf_counter()
+    with Store.open(workspace=Path(workspace), upgrade=True) as store:
+        op = store.as_operator()
+        trainee = current_user_name(Path(workspace)) or "trainee"
+        users = _people(op, trainee, locale)
+        # Content is the trainer's to register; should the workspace user have taken the
+        # name "trainer" as a trainee, the operator registers it instead.
+        author = store.as_user(TRAINER[0])
+        trainer = author if author.actor.role == Role.trainer else op
+        cases = _library()
+        scenario_hashes = {
+            sid: trainer.register_scenario(scenario).content_hash
+            for sid, (scenario, _) in cases.items()
+        }
+        from simulator.rubric.files import default_rubric
+
+        rubric = default_rubric()
+        rubric_version = trainer.register_rubric(rubric).content_hash
+        added = 0
+        if exemplars is not None and exemplars.is_dir():
+            added = _import_exemplars(op, exemplars, cases, scenario_hashes, rubric_version)
+    return DemoSeed(users, len(scenario_hashes), added, time.perf_counter() - started)
+
+
+def _people(op: Repository, trainee: str, locale: str | None) -> int:
+    """Add the demo's users and cohort where missing; returns the number of users added."""
+    existing = {u.name for u in op.users()}
+    wanted = [
+        (trainee, Role.trainee, None),
+        (SUPERVISOR[0], Role.supervisor, SUPERVISOR[1]),
+        (TRAINER[0], Role.trainer, TRAINER[1]),
+        *((name, Role.trainee, shown) for name, shown in DEMO_TRAINEES),
+    ]
+    added = 0
+    for name, role, shown in wanted:
+        if name not in existing:
+            op.add_user(name, role, shown)
+            existing.add(name)
+            added += 1
+    if COHORT not in {c.name for c in op.cohorts()}:
+        op.add_cohort(COHORT, t("demo.cohort_title", locale))
+    roles = {u.name: u.role for u in op.users()}
+    for name in (trainee, SUPERVISOR[0], *(n for n, _ in DEMO_TRAINEES)):
+        # A workspace user who is a trainer (or an admin) is simply not a member.
+        if roles[name] in (Role.trainee, Role.supervisor):
+            op.add_member(COHORT, name)
+    return added
+
+
+def _library() -> dict[str, tuple[Scenario, Region]]:
+    """Every scenario of the case library with its region."""
+    from simulator.scenario.library import list_scenarios, load_case
+
+    cases = (load_case(str(path)) for path in list_scenarios())
+    return {scenario.id: (scenario, region) for scenario, region in cases}
+
+
+def _import_exemplars(
+    op: Repository,
+    folder: Path,
+    cases: dict[str, tuple[Scenario, Region]],
+    scenario_hashes: dict[str, str],
+    rubric_hash: str,
+) -> int:
+    """Import the exemplars not yet stored, scored, in one batch; returns how many."""
+    from simulator.rubric.files import default_rubric
+    from simulator.rubric.scorecard import score_submission
+
+    stored = {s.idempotency_key for name, _ in DEMO_TRAINEES for s in op.submissions(name)}
+    rubric = default_rubric()
+    records: list[dict[str, Any]] = []
+    scenario_dirs = sorted(d for d in folder.iterdir() if d.is_dir() and d.name in cases)
+    for index, scenario_dir in enumerate(scenario_dirs):
+        for offset, level in enumerate(LEVELS):
+            key = f"{KEY_PREFIX}/{scenario_dir.name}/{level}"
+            file = scenario_dir / f"{level}.json"
+            if key in stored or not file.is_file():
+                continue
+            # Each demo trainee gets a strong, a middling and a weak piece of work in turn.
+            trainee = DEMO_TRAINEES[(index + offset) % len(DEMO_TRAINEES)][0]
+            submission = Submission.model_validate_json(file.read_bytes()).model_copy(
+                update={"trainee_id": trainee}
+            )
+            scenario, region = cases[submission.scenario_id]
+            card = score_submission(submission, scenario, region, rubric)
+            records.append(
+                {
+                    "key": key,
+                    "trainee": trainee,
+                    "cohort": COHORT,
+                    "scenario_hash": scenario_hashes[submission.scenario_id],
+                    "seed": submission.seed,
+                    "submitted_at": submission.submitted_at.isoformat(),
+                    "payload": as_document(submission),
+                    "scorecard": as_document(card),
+                    "total_score": float(card.total),
+                    "rubric_hash": rubric_hash,
+                }
+            )
+    if not records:
+        return 0
+    # One transaction: a crash leaves all of them or none, never a half-seeded queue.
+    return op.import_submissions(records, batch_size=len(records)).stored
+
+
+__all__ = ["COHORT", "DEMO_TRAINEES", "SUPERVISOR", "TRAINER", "DemoSeed", "seed_demo"]
