@@ -148,6 +148,48 @@ def cmd_trainee_data(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_db_register(args: argparse.Namespace) -> int:
+    """Register the case library's scenarios (or the given files) and the default rubric,
+    so trainees can start attempts on them (trainer or admin)."""
+    from simulator.scenario import list_scenarios, load_scenario
+    from simulator.scenario.library import yaml_files
+    from simulator.store.demo import register_content
+
+    paths = yaml_files(args.paths) if args.paths else list_scenarios()
+    scenarios = [load_scenario(p, args.lang) for p in paths]
+    with _open(args) as store:
+        hashes, rubric = register_content(_repository(store), scenarios)
+    for scenario_id, content_hash in sorted(hashes.items()):
+        print(f"{scenario_id}\t{content_hash}")
+    print(t("store.cli.registered", args.lang, scenarios=len(hashes), rubric=rubric))
+    return EXIT_OK
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    """Add a user (optionally into a cohort, created when missing), or list users (admin)."""
+    with _open(args) as store:
+        repo = _repository(store)
+        if args.action == "add":
+            if not args.name or not args.role:
+                print(t("store.cli.users_add_usage", args.lang), file=sys.stderr)
+                return EXIT_INVALID
+            repo.add_user(args.name, args.role, args.display_name)
+            if args.cohort:
+                if args.cohort not in {c.name for c in repo.cohorts()}:
+                    repo.add_cohort(args.cohort)
+                repo.add_member(args.cohort, args.name)
+        users = repo.users()
+    if args.format == "json":
+        rows = [
+            {"name": u.name, "role": str(u.role), "display_name": u.display_name} for u in users
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        for u in users:
+            print(f"{u.name}\t{u.role}\t{u.display_name or ''}")
+    return EXIT_OK
+
+
 def _database_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--database-url",
@@ -166,11 +208,26 @@ def register(sub: Subparsers) -> None:
     _database_options(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(handler=_store_errors(cmd_db_upgrade))
+    p = db_sub.add_parser("register", help="register scenarios and the rubric for attempts")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="scenario files or folders")
+    _database_options(p)
+    p.set_defaults(handler=_store_errors(cmd_db_register))
+
     p = db_sub.add_parser("import", help="import submissions from JSON Lines (resumable)")
     p.add_argument("file", type=Path, metavar="FILE", help="JSON Lines file, or - for stdin")
     p.add_argument("--batch-size", type=int, default=50, help="records per transaction")
     _database_options(p)
     p.set_defaults(handler=_store_errors(cmd_db_import))
+
+    p = sub.add_parser("users", help="add a user (into a cohort) or list users (admin)")
+    p.add_argument("action", choices=("add", "list"))
+    p.add_argument("name", nargs="?", metavar="NAME", help="the user name (JupyterHub name)")
+    p.add_argument("--role", choices=("trainee", "supervisor", "trainer", "admin"))
+    p.add_argument("--display-name", help="the name shown to others, e.g. 山田 花子")
+    p.add_argument("--cohort", help="cohort to join (trainees and supervisors)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    _database_options(p)
+    p.set_defaults(handler=_store_errors(cmd_users))
 
     p = sub.add_parser("export", help="grades as CSV, or learning records as xAPI JSON Lines")
     p.add_argument("kind", choices=("csv", "xapi"))

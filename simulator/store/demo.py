@@ -70,18 +70,25 @@ def seed_demo(
         author = store.as_user(TRAINER[0])
         trainer = author if author.actor.role == Role.trainer else op
         cases = _library()
-        scenario_hashes = {
-            sid: trainer.register_scenario(scenario).content_hash
-            for sid, (scenario, _) in cases.items()
-        }
-        from simulator.rubric.files import default_rubric
-
-        rubric = default_rubric()
-        rubric_version = trainer.register_rubric(rubric).content_hash
+        scenario_hashes, rubric_version = register_content(
+            trainer, [scenario for scenario, _ in cases.values()]
+        )
         added = 0
         if exemplars is not None and exemplars.is_dir():
             added = _import_exemplars(op, exemplars, cases, scenario_hashes, rubric_version)
     return DemoSeed(users, len(scenario_hashes), added, time.perf_counter() - started)
+
+
+def register_content(repo: Repository, scenarios: list[Scenario]) -> tuple[dict[str, str], str]:
+    """Register scenario versions and the default rubric by content hash (idempotent).
+
+    Returns each scenario's content hash by id, and the rubric's. ``nuiawase db register``
+    does the same for a deployment, where no demo seeds the store.
+    """
+    from simulator.rubric.files import default_rubric
+
+    hashes = {sc.id: repo.register_scenario(sc).content_hash for sc in scenarios}
+    return hashes, repo.register_rubric(default_rubric()).content_hash
 
 
 def _people(op: Repository, trainee: str, locale: str | None) -> int:
