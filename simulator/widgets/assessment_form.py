@@ -38,6 +38,7 @@ from .form_parts import (
     heading,
     label,
     save_status,
+    tick_boxes,
 )
 from .html import tag
 
@@ -66,7 +67,6 @@ class AssessmentForm(w.VBox):
             (resource_label(r, loc), r.id) for r in session.context.region.resources
         ]
 
-        self.checklist_boxes: dict[IntakeCategory, w.Checkbox] = {}
         self.findings = w.Accordion()
         sections: list[w.Widget] = [
             w.HTML(FORM_CSS + tag("h2", t("assessment.heading", loc)) + client_summary(session)),
@@ -107,19 +107,13 @@ class AssessmentForm(w.VBox):
     # ------------------------------------------------------------------ sections
     def _checklist(self) -> w.Widget:
         loc, b = self.locale, self.binder
-        boxes = []
-        for category in IntakeCategory:
-            box = w.Checkbox(
-                value=category in self.session.draft.assessment.checklist.checked,
-                description=category_label(category, loc),
-                indent=False,
-                layout=w.Layout(width="auto"),
-            )
-            box.add_class(css_class(f"assessment.checklist.checked.{category.value}"))
-            box.observe(lambda ch, c=category: self._toggle(c, bool(ch["new"])), names="value")
-            self.checklist_boxes[category] = box
-            boxes.append(box)
-        grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(4, 1fr)"))
+        self.checklist_boxes, grid = tick_boxes(
+            self.session,
+            "assessment.checklist.checked",
+            list(IntakeCategory),
+            lambda c: category_label(c, loc),
+            columns=4,
+        )
         pressing = w.Dropdown(
             options=[("-", None)] + [(category_label(c, loc), c) for c in IntakeCategory]
         )
@@ -138,13 +132,6 @@ class AssessmentForm(w.VBox):
                 ),
             ]
         )
-
-    def _toggle(self, category: IntakeCategory, on: bool) -> None:
-        checked = set(self.session.draft.assessment.checklist.checked)
-        checked = checked | {category} if on else checked - {category}
-        # Keep the form's order so the same ticks always give the same file.
-        ordered = [c for c in IntakeCategory if c in checked]
-        self.session.set("assessment.checklist.checked", ordered)
 
     def _screening(self) -> list[w.Widget]:
         loc, b = self.locale, self.binder

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from enum import Enum
+from typing import Any, TypeVar
 
 import ipywidgets as w
 
@@ -290,3 +291,37 @@ def client_summary(session: CaseworkSession) -> str:
 
 
 __all__ = ["Binder", "RowList", "css_class", "esc", "evidence_options"]
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def tick_boxes(
+    session: CaseworkSession,
+    path: str,
+    choices: Sequence[E],
+    label_of: Callable[[E], str],
+    columns: int,
+) -> tuple[dict[E, w.Checkbox], w.GridBox]:
+    """One checkbox per choice, bound to the list at ``path`` (the ○ boxes of a form)."""
+    current = set(session.get(path))
+
+    def toggle(choice: E, on: bool) -> None:
+        ticked = set(session.get(path))
+        ticked = ticked | {choice} if on else ticked - {choice}
+        # Keep the form's order so the same ticks always give the same file.
+        session.set(path, [c for c in choices if c in ticked])
+
+    boxes: dict[E, w.Checkbox] = {}
+    for choice in choices:
+        box = w.Checkbox(
+            value=choice in current,
+            description=label_of(choice),
+            indent=False,
+            layout=w.Layout(width="auto"),
+        )
+        box.add_class(css_class(f"{path}.{choice.value}"))
+        box.observe(lambda ch, c=choice: toggle(c, bool(ch["new"])), names="value")
+        boxes[choice] = box
+    layout = w.Layout(grid_template_columns=f"repeat({columns}, 1fr)")
+    return boxes, w.GridBox(list(boxes.values()), layout=layout)

@@ -36,10 +36,10 @@ from .form_parts import (
     as_tuple,
     button,
     client_summary,
-    css_class,
     heading,
     label,
     save_status,
+    tick_boxes,
 )
 from .html import bullet_list, definition_list, esc, tag
 from .stores import error_text, work_stores
@@ -169,7 +169,6 @@ class PlanEditor(w.VBox):
         self._resources: list[tuple[str, Any]] = [("-", None)] + [
             (resource_label(r, loc), r.id) for r in session.context.region.resources
         ]
-        self.programme_boxes: dict[ActProgramme, w.Checkbox] = {}
         self.support_hints: dict[int, w.HTML] = {}
         self.issues = RowList(
             b, "plan.issues", self._issue_row, t("plan.add_issue", loc), self._issues_rebuilt
@@ -316,25 +315,14 @@ class PlanEditor(w.VBox):
     # ------------------------------------------------------------------ sections
     def _programmes(self) -> w.Widget:
         loc = self.locale
-        boxes = []
-        for programme in ActProgramme:
-            box = w.Checkbox(
-                value=programme in self.session.draft.plan.act_programmes,
-                description=programme_label(programme, loc),
-                indent=False,
-                layout=w.Layout(width="auto"),
-            )
-            box.add_class(css_class(f"plan.act_programmes.{programme.value}"))
-            box.observe(lambda ch, p=programme: self._toggle(p, bool(ch["new"])), names="value")
-            self.programme_boxes[programme] = box
-            boxes.append(box)
-        grid = w.GridBox(boxes, layout=w.Layout(grid_template_columns="repeat(2, 1fr)"))
+        self.programme_boxes, grid = tick_boxes(
+            self.session,
+            "plan.act_programmes",
+            list(ActProgramme),
+            lambda p: programme_label(p, loc),
+            columns=2,
+        )
         return w.VBox([grid, self.binder.messages("plan.act_programmes")])
-
-    def _toggle(self, programme: ActProgramme, on: bool) -> None:
-        ticked = set(self.session.draft.plan.act_programmes)
-        ticked = ticked | {programme} if on else ticked - {programme}
-        self.session.set("plan.act_programmes", [p for p in ActProgramme if p in ticked])
 
     def _dates(self) -> list[w.Widget]:
         loc, b = self.locale, self.binder
