@@ -1,5 +1,8 @@
 """What a trainee does in the practice notebook, step by step in the browser.
 
+The assessment sheet and the plan are about 1,200 widgets; on a loaded 2-core machine
+Voila takes tens of seconds to render them, hence FORMS_TIMEOUT.
+
 Shared by the end-to-end test (which asserts after each step) and scripts/screenshots.py
 (which photographs each step for the README).
 """
@@ -20,6 +23,8 @@ from simulator.widgets.case_library import CaseLibraryModel
 from simulator.widgets.form_parts import css_class
 
 CASE = "hiseiki-kinkyuu"
+#: Rendering both forms, and scoring a submission, on a busy machine (milliseconds).
+FORMS_TIMEOUT = 120_000
 QUESTIONS = (
     "今日はどのようなご相談でいらっしゃいましたか？",
     "それは大変でしたね。よく来てくださいました。",
@@ -58,7 +63,7 @@ def end_interview(page: Page) -> None:
 def fill_minimal_assessment(page: Page) -> None:
     """One problem, the screening, one domain and the judgement."""
     page.get_by_role("button", name="アセスメントとプランの記入へ進む").click()
-    expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=30_000)
+    expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=FORMS_TIMEOUT)
     field(page, "assessment.checklist.checked.no_food", "input").check()
     field(page, "assessment.checklist.most_pressing", "select").select_option(
         label=category_label(IntakeCategory.no_food, "ja")
@@ -108,5 +113,5 @@ def submit(page: Page) -> Locator:
     """Submit; returns the feedback view once it shows."""
     page.locator("button.nuiawase-submit").click()
     feedback = page.locator(".nuiawase-feedback")
-    expect(feedback.get_by_text("フィードバック", exact=True)).to_be_visible(timeout=30_000)
+    expect(feedback.get_by_text("フィードバック", exact=True)).to_be_visible(timeout=FORMS_TIMEOUT)
     return feedback
