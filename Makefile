@@ -17,7 +17,12 @@ setup: $(STAMPS)/venv
 
 $(STAMPS)/venv: pyproject.toml
 	@mkdir -p $(STAMPS)
-	$(PYTHON) -m venv $(VENV)
+	@# Debian's own python3 ships venv separately (python3-venv); install it when missing.
+	$(PYTHON) -m venv $(VENV) || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv && \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	@touch $@
