@@ -211,3 +211,20 @@ def test_forms_share_one_session(tmp_path: Path) -> None:
     s = session(tmp_path)
     a, p = open_forms(s)
     assert a.session is p.session and a.binder is p.binder
+
+
+def test_removing_an_issue_unlinks_it_and_the_forms_still_open(tmp_path: Path) -> None:
+    a, p = sample_forms(workspace=tmp_path, trainee_id="t1", autosave_delay=0.01)
+    fill_through_widgets(a, p)
+    plan = a.session.draft.plan
+    gone = plan.issues[0].id
+    assert any(gone in s.issues for s in plan.supports)  # the sample links supports to it
+    p.issues.remove(0)  # what the row's remove button does
+    plan = a.session.draft.plan
+    assert gone not in {i.id for i in plan.issues}
+    assert all(gone not in row.issues for row in [*plan.supports, *plan.client_actions])
+    a.session.save_now()
+    # Reopening (a new kernel) builds both forms again without tripping over the change.
+    again, plan_again = sample_forms(workspace=tmp_path, trainee_id="t1")
+    assert again.session.draft.plan == plan
+    assert plan_again.session is again.session

@@ -299,11 +299,31 @@ class CaseworkSession:
     def remove(self, list_path: str, index: int) -> None:
         """Remove one row of a list; messages about later rows move with them."""
         rows = list(self.get(list_path))
-        del rows[index]
+        removed = rows.pop(index)
         prefix = f"{list_path}["
         self._rejected = {p: m for p, m in self._rejected.items() if not p.startswith(prefix)}
         self.touched = {p for p in self.touched if not p.startswith(prefix)}
-        self.set(list_path, rows)
+        if list_path != "plan.issues":
+            self.set(list_path, rows)
+            return
+        # Actions and supports that worked on the removed issue must not keep its id: a
+        # dangling link would fail the checks and leave the issue pickers unable to show it.
+        plan = self._draft.plan
+        gone = removed.id
+
+        def unlinked(items: list[Any]) -> list[Any]:
+            return [
+                i.model_copy(update={"issues": [x for x in i.issues if x != gone]}) for i in items
+            ]
+
+        new_plan = plan.model_copy(
+            update={
+                "issues": rows,
+                "client_actions": unlinked(plan.client_actions),
+                "supports": unlinked(plan.supports),
+            }
+        )
+        self._commit(set_in(self._draft, ("plan",), new_plan), list_path)
 
     def _commit(self, new: Draft, path: str) -> None:
         self._draft = new.model_copy(update={"revision": new.revision + 1, "updated_at": utc_now()})

@@ -179,7 +179,12 @@ class Binder:
         self._loading = True
         try:
             widget.options = list(options)
-            widget.value = self._from_model[path](self.session.get(path))
+            value = self._from_model[path](self.session.get(path))
+            if isinstance(value, tuple):
+                # Show only choices that still exist; the model keeps what the trainee chose.
+                offered = {v for _, v in widget.options}
+                value = tuple(v for v in value if v in offered)
+            widget.value = value
         finally:
             self._loading = False
 
