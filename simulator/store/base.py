@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from .engine import run_transaction
 from .errors import NotFound
-from .events import Status
+from .events import RELEASED, Status
 from .records import AttemptRecord, SubmissionRecord
 from .roles import Actor, Role, deny
 from .schema import Attempt, Cohort, CohortMember, ScenarioVersion, Submission, User
@@ -155,6 +155,13 @@ class RepositoryBase:
             for a in attempts
         ]
 
+    def _visible_total(self, sub: Submission) -> float | None:
+        """The automatic total, except for a trainee before review: it counts criteria the
+        trainee may see only once a supervisor has released the work (as feedback() does)."""
+        if self.actor.role == Role.trainee and Status(sub.status) not in RELEASED:
+            return None
+        return sub.total_score
+
     def _submission_records(self, s: Session, subs: list[Submission]) -> list[SubmissionRecord]:
         users = self._names(s, [x.trainee_id for x in subs] + [x.reviewer_id for x in subs], User)
         cohorts = self._names(s, (x.cohort_id for x in subs), Cohort)
@@ -177,7 +184,7 @@ class RepositoryBase:
                 schema_version=x.schema_version,
                 payload=x.payload,
                 submitted_at=x.submitted_at,
-                total_score=x.total_score,
+                total_score=self._visible_total(x),
                 status=Status(x.status),
                 reviewer=users.get(x.reviewer_id) if x.reviewer_id is not None else None,
                 idempotency_key=x.idempotency_key,

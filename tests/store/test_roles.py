@@ -170,6 +170,10 @@ def test_feedback_waits_for_release(shared_cast: Cast) -> None:
     assert not view.released and view.levels == {} and view.events == ()
     assert view.scorecard is not None and view.scorecard["criteria"] == []
     assert "total_score" not in view.scorecard
+    # The submission list does not give the automatic total away before review either.
+    assert c.jiro.submission(c.work["jiro"]).total_score is None
+    assert all(sub.total_score is None for sub in c.jiro.submissions())
+    assert c.ada.submission(c.work["jiro"]).total_score is not None  # an admin sees it
     assert scorecard({"plan": 1}, 1.0)["criteria"][0]["visibility"] == "after_review"
 
 
