@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from simulator.i18n import t
 from simulator.models.submission import Submission
 from simulator.rubric.feedback import field_label, resolve_evidence
 
@@ -19,8 +20,9 @@ def test_field_paths_read_as_form_names() -> None:
     domain = s.assessment.findings[0].domain
     assert field_label("plan.supports[2].resource", s, "ja") == "プラン › 支援内容 › 3 › 社会資源"
     assert field_label("plan.long_term_goal", s, "en") == "plan › long-term goal"
-    assert field_label("assessment.findings[0].notes", s, "ja").split(" › ")[1] != "1"
-    assert domain.value  # the domain's name stands where the index was
+    # A finding is named by its domain, not by its row number.
+    expected = f"アセスメント › {t(f'vocab.topic.{domain.value}', 'ja')} › 内容"
+    assert field_label("assessment.findings[0].notes", s, "ja") == expected
 
 
 def test_turn_evidence_shows_both_sides_of_the_exchange() -> None:

@@ -8,6 +8,7 @@ from ruamel.yaml import YAML
 
 from simulator.models.rubric import Visibility
 from simulator.rubric.files import default_rubric
+from simulator.scenario import load_case
 from simulator.widgets.practice import PracticeFlow
 from tests.casework_helpers import fill_through_widgets
 
@@ -20,7 +21,12 @@ def test_pick_interview_assess_plan_submit_and_read_feedback(tmp_path: Path) -> 
     library = flow.interview.library
     library.picker.value = script["scenario"]
     # The picker shows what the case teaches, never its answer key.
-    assert "answer_key" not in library.detail.value
+    scenario, _ = load_case(script["scenario"])
+    # (Objectives may name a teaching point; the hidden facts and the key's reasons never show.)
+    for fact in scenario.facts:
+        assert fact.summary.ja not in library.detail.value
+    for judgement in scenario.answer_key.fitting_resources:
+        assert judgement.reason.ja not in library.detail.value
 
     panel = flow.interview.start(seed=script["seed"])
     assert flow.to_forms.layout.display == "none"

@@ -38,11 +38,6 @@ class Actor:
     name: str
     role: Role
 
-    @property
-    def is_operator(self) -> bool:
-        """True for the local command line's operator (no user record)."""
-        return self.user_id is None
-
 
 #: The command line on a single-user machine (see the module docstring).
 OPERATOR = Actor(user_id=None, name="operator", role=Role.admin)

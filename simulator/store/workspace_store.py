@@ -22,6 +22,7 @@ from simulator.casework.submissions import FileSubmissionStore, SubmissionStore
 
 from .casework_bridge import store_work
 from .engine import DATABASE_URL_ENV, SQLITE_FILE_NAME, resolve_url
+from .errors import PermissionDenied
 from .identity import current_user_name
 from .repository import Store
 
@@ -51,6 +52,12 @@ def store_user(workspace: Path, trainee_id: str) -> str:
     name = current_user_name(Path(workspace))
     if name is not None and trainee_id_for(name) == trainee_id:
         return name
+    hub_user = os.environ.get("JUPYTERHUB_USER")
+    if hub_user:
+        # Under JupyterHub the kernel acts for its hub user only, never for another trainee.
+        raise PermissionDenied(
+            "store.denied.record", user=hub_user, role="trainee", what=f"drafts of {trainee_id}"
+        )
     return trainee_id
 
 

@@ -68,11 +68,6 @@ def as_tuple(value: Any) -> Any:
     return tuple(value)
 
 
-def none_if_blank(value: Any) -> Any:
-    """An empty text box means 'not set'."""
-    return value or None
-
-
 def render_messages(messages: Sequence[Message]) -> str:
     """Messages as escaped HTML lines, errors first."""
     ordered = sorted(messages, key=lambda m: m.severity != "error")

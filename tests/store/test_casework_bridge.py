@@ -214,6 +214,14 @@ def test_another_trainee_cannot_reach_my_work_through_the_bridge(workspace: Path
             drafts.save(s.draft)  # hana's draft, saved as jiro
 
 
+def test_under_jupyterhub_a_kernel_opens_only_its_own_users_work(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("JUPYTERHUB_USER", "jiro")
+    with pytest.raises(PermissionDenied):
+        open_work_stores(workspace, "hana")
+
+
 def test_a_case_not_registered_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws")
     add_store(ws, register=False).close()
