@@ -63,6 +63,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except KeyboardInterrupt:
         return 130
+    except (OSError, UnicodeDecodeError) as exc:
+        # A path the user gave that cannot be written or read (a folder, no such folder,
+        # no permission, not UTF-8) is invalid input, not a failure of the program.
+        print(t("cli.error.file", args.lang, error=exc), file=sys.stderr)
+        return EXIT_INVALID
     except Exception as exc:
         if os.environ.get("NUIAWASE_DEBUG"):
             traceback.print_exc()

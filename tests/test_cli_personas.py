@@ -73,3 +73,8 @@ def test_unknown_scenario_exits_2(capsys: object) -> None:
 
 def test_count_must_be_positive() -> None:
     assert main(["personas", SCENARIO, "--count", "0", "--seed", "1"]) == 2
+
+
+def test_an_output_path_that_cannot_be_written_exits_2(tmp_path: Path) -> None:
+    missing = tmp_path / "no" / "such" / "folder" / "p.jsonl"
+    assert main(["personas", SCENARIO, "--count", "1", "--seed", "1", "--out", str(missing)]) == 2

@@ -379,7 +379,9 @@ class _Page:
             )
         ]
         for issue in p.issues:
-            domains = "、".join(topic_label(d, self.loc) for d in issue.findings)
+            domains = t("print.list_sep", self.loc).join(
+                topic_label(d, self.loc) for d in issue.findings
+            )
             rows.append(_row(_e(issue.id), _text(issue.text), _e(domains or "-")))
         return _table(rows)
 

@@ -170,14 +170,20 @@ def cmd_users(args: argparse.Namespace) -> int:
     with _open(args) as store:
         repo = _repository(store)
         if args.action == "add":
-            if not args.name or not args.role:
+            cohort = args.cohort.strip() if args.cohort is not None else None
+            # Check everything before writing: a half-done add (user made, cohort refused)
+            # could not be finished by running the command again.
+            if not args.name or not args.role or cohort == "":
                 print(t("store.cli.users_add_usage", args.lang), file=sys.stderr)
                 return EXIT_INVALID
+            if cohort and args.role not in ("trainee", "supervisor"):
+                print(t("store.cli.cohort_roles", args.lang, role=args.role), file=sys.stderr)
+                return EXIT_INVALID
             repo.add_user(args.name, args.role, args.display_name)
-            if args.cohort:
-                if args.cohort not in {c.name for c in repo.cohorts()}:
-                    repo.add_cohort(args.cohort)
-                repo.add_member(args.cohort, args.name)
+            if cohort:
+                if cohort not in {c.name for c in repo.cohorts()}:
+                    repo.add_cohort(cohort)
+                repo.add_member(cohort, args.name)
         users = repo.users()
     if args.format == "json":
         rows = [

@@ -64,3 +64,17 @@ def test_a_trainee_under_jupyterhub_cannot_add_users(
     assert "hanako" in err and "admin" in err
     code, _, err = run(capsys, "db", "register", *ws)
     assert code == 2 and "hanako" in err
+
+
+def test_a_refused_add_writes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    ws = ("--workspace", str(tmp_path))
+    run(capsys, "db", "upgrade", *ws)
+    assert run(capsys, "users", "add", "bob", "--role", "trainee", "--cohort", "  ", *ws)[0] == 2
+    assert run(capsys, "users", "add", "ann", "--role", "trainer", "--cohort", "c1", *ws)[0] == 2
+    code, out, _ = run(capsys, "users", "list", "--format", "json", *ws)
+    assert code == 0 and json.loads(out) == []
+    # The same command, corrected, then works.
+    assert run(capsys, "users", "add", "bob", "--role", "trainee", "--cohort", "c1", *ws)[0] == 0

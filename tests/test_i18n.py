@@ -1,0 +1,28 @@
+"""The message catalogs: both languages say the same things."""
+
+from __future__ import annotations
+
+from simulator.i18n import catalog, t
+
+
+def test_japanese_and_english_catalogs_have_the_same_keys() -> None:
+    ja, en = catalog("ja"), catalog("en")
+    assert sorted(set(ja) - set(en)) == []
+    assert sorted(set(en) - set(ja)) == []
+
+
+def test_placeholders_agree_between_languages() -> None:
+    import string
+
+    def names(text: str) -> set[str]:
+        return {n for _, n, _, _ in string.Formatter().parse(text) if n}
+
+    ja, en = catalog("ja"), catalog("en")
+    assert [k for k in ja if names(ja[k]) != names(en[k])] == []
+
+
+def test_missing_values_never_crash_a_message() -> None:
+    assert (
+        t("cli.validate.summary", "en")
+        == "{files} files checked: {errors} errors, {warnings} warnings"
+    )
