@@ -25,6 +25,8 @@ $(STAMPS)/venv: pyproject.toml
 	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
+	@# GiNZA's word vectors, read once into a compact cache (~3 s) so no interview waits for it.
+	$(PY) -m simulator.interview.vectors
 	@touch $@
 
 # Debian packages the tests drive for real: a browser, Japanese fonts, PostgreSQL.

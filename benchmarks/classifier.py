@@ -1,16 +1,13 @@
-"""Accuracy of the free-text classifier on the labelled utterance sets.
+"""How well the interview understands a counsellor, on the labelled utterance sets.
 
     .venv/bin/python benchmarks/classifier.py [PATH ...] [--format text|json] [--errors]
 
-Without PATH it reports the four labelled sets in tests/data and their union:
-  classifier_utterances.jsonl  the set the rules were first written against;
-  classifier_heldout.jsonl     written after that first tuning;
-  classifier_heldout2.jsonl    250 intake utterances written before the second round of
-                               rule work (its figure before that work is the honest one:
-                               see benchmarks/README.md);
-  classifier_heldout3.jsonl    90 utterances kept blind until that round was done.
-Targets: topic >= 90 %, technique >= 85 %. Exit 0 when the union of the sets given meets
-them, 1 otherwise.
+Without PATH it reports every set in tests/data. Which were trained on is listed in
+simulator/interview/data/classifier_training.yaml; the honest figures are those of
+classifier_blind3.jsonl, a set written blind (by someone who never saw the rules or the
+data) and never trained on. Its figures are the last line, as JSON. Targets on it: topic
+>= 90 %, technique >= 90 %, harmful recall >= 90 %, harmful precision >= 95 %. The model's
+own k-fold cross-validation is printed too. Exit 0 when the held-out set meets the targets.
 """
 
 from __future__ import annotations
@@ -22,16 +19,29 @@ from pathlib import Path
 from typing import Any
 
 from simulator.interview import evaluate_classifier
+from simulator.interview.classifier import model
+from simulator.scenario import load_scenario
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
+CASES = ROOT / "cases_synthetic"
 DEFAULT = [
     DATA / "classifier_utterances.jsonl",
     DATA / "classifier_heldout.jsonl",
     DATA / "classifier_heldout2.jsonl",
     DATA / "classifier_heldout3.jsonl",
+    DATA / "classifier_blind1.jsonl",
+    DATA / "classifier_train_a.jsonl",
+    DATA / "classifier_blind2.jsonl",
+    DATA / "classifier_blind3.jsonl",
 ]
-TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
+HELD_OUT = DATA / "classifier_blind3.jsonl"
+TARGETS = {
+    "topic_accuracy": 0.90,
+    "technique_accuracy": 0.90,
+    "harmful_recall": 0.90,
+    "harmful_precision": 0.95,
+}
 
 
 def union(reports: list[dict[str, Any]]) -> dict[str, Any]:
@@ -56,7 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list misclassified utterances")
     args = parser.parse_args(argv)
     paths = args.paths or DEFAULT
-    reports = [evaluate_classifier(p) for p in paths]
+    scenarios = {p.stem: load_scenario(p) for p in sorted(CASES.glob("*.yaml"))}
+    reports = [evaluate_classifier(p, scenarios) for p in paths]
     total = union(reports)
     if args.format == "json":
         if not args.errors:
@@ -65,15 +76,34 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps([*reports, total], ensure_ascii=False, indent=2))
     else:
         for r in [*reports, total] if len(reports) > 1 else reports:
-            print(
+            line = (
                 f"{Path(r['path']).name}: {r['count']} utterances, "
                 f"topic {r['topic_accuracy']:.1%}, technique {r['technique_accuracy']:.1%}"
             )
+            if "harmful_precision" in r:
+                line += (
+                    f", harmful precision {r['harmful_precision']:.1%}"
+                    f" recall {r['harmful_recall']:.1%} (of {r['harmful_count']})"
+                )
+            if "topic_in_case_accuracy" in r:
+                fm = r["fact_matching"]
+                line += (
+                    f", topic in case {r['topic_in_case_accuracy']:.1%}; facts: right "
+                    f"{fm['right']:.1%} wrong {fm['wrong']:.1%} none {fm['none']:.1%} of "
+                    f"{fm['aimed']}, false match {fm['false_match']:.1%} of {fm['not_aimed']}"
+                )
+            print(line)
             if args.errors:
                 for e in r.get("errors", []):
                     print(f"  expected {e['expected']} got {e['got']}: {e['text']}")
-    ok = total["topic_accuracy"] >= TOPIC_TARGET and total["technique_accuracy"] >= TECHNIQUE_TARGET
-    return 0 if ok else 1
+    print("cross-validation:", json.dumps(model().cross_validation), file=sys.stderr)
+    held = next((r for r in reports if Path(r["path"]) == HELD_OUT), None)
+    if held is None:
+        return 0
+    headline = {k: round(held[k], 4) for k in TARGETS}
+    headline["topic_in_case_accuracy"] = round(held.get("topic_in_case_accuracy", 0.0), 4)
+    print(json.dumps(headline))
+    return 0 if all(held[k] >= v for k, v in TARGETS.items()) else 1
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -10,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from simulator.interview import classify, evaluate_classifier
-from simulator.interview.classifier import technique_rules, topic_rules
+from simulator.interview.classifier import model
+from simulator.interview.rules import classify_by_rules, technique_rules, topic_rules
 from simulator.models.vocab import Technique, Topic
 
 DATA = Path(__file__).parent / "data"
@@ -24,7 +26,22 @@ HELD_OUT_2 = DATA / "classifier_heldout2.jsonl"
 # 90 utterances written before the second round and not looked at until it was done: the
 # blind figure was 92.2 % topic / 94.4 % technique (84.4 / 95.6 before the round).
 HELD_OUT_3 = DATA / "classifier_heldout3.jsonl"
-ALL_SETS = [DEV_SET, HELD_OUT, HELD_OUT_2, HELD_OUT_3]
+# Written blind by a helper who saw only the label definitions and the case summaries; the
+# rules scored 50.6 % topic / 64.2 % technique / harmful recall 26.3 % on it before the model
+# existed; it is now training data (benchmarks/README.md).
+BLIND_1 = DATA / "classifier_blind1.jsonl"
+# Written by a helper for training: the same brief, more harm and more look-alikes.
+TRAIN_A = DATA / "classifier_train_a.jsonl"
+# Written blind before any tuning and sealed until the first model was done: it scored
+# topic 65.9 % / technique 90.0 % / harmful precision 94.9 %, recall 86.0 % then (the rules
+# before: 48.8 / 61.2 / 75.0 / 20.9); then trained on.
+BLIND_2 = DATA / "classifier_blind2.jsonl"
+TRAINED_SETS = [DEV_SET, HELD_OUT, HELD_OUT_2, HELD_OUT_3, BLIND_1, TRAIN_A, BLIND_2]
+# Written blind after that round, sealed (sha256 below) until the model was final; never
+# trained on. The honest figures are measured on it (benchmarks/README.md).
+BLIND_3 = DATA / "classifier_blind3.jsonl"
+BLIND_3_SHA256 = "6207905760503467308b79f21c4a3e959b311621e76a15bc34bc17bd76434f17"
+ALL_SETS = [*TRAINED_SETS, BLIND_3]
 TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
 
 
@@ -50,14 +67,30 @@ def test_no_labelled_sentence_is_copied_into_the_rules() -> None:
 
 
 def test_labelled_sets_do_not_overlap() -> None:
+    # Minimal encouragers (「うん、うん」「ええ……」) are the same words for every writer.
     seen: set[str] = set()
     for path in ALL_SETS:
-        texts = {str(i["text"]) for i in _items(path)}
-        assert not texts & seen, path.name
+        texts = {str(i["text"]) for i in _items(path) if len(str(i["text"])) > 8}
+        assert not texts & seen, (path.name, sorted(texts & seen))
         seen |= texts
 
 
-@pytest.mark.parametrize("path", ALL_SETS, ids=lambda p: p.stem)
+def test_the_held_out_set_is_sealed_and_never_trained_on() -> None:
+    assert hashlib.sha256(BLIND_3.read_bytes()).hexdigest() == BLIND_3_SHA256
+    trained = {Path(s["set"]).name for s in model().trained_on}
+    assert BLIND_3.name not in trained
+    assert trained == {p.name for p in TRAINED_SETS}
+
+
+def test_the_shipped_model_was_trained_on_the_sets_as_they_are() -> None:
+    # Editing a labelled set without retraining (python -m simulator.interview.training)
+    # would leave a model that no longer says what its data says.
+    for source in model().trained_on:
+        path = DATA.parent.parent / source["set"]
+        assert hashlib.sha256(path.read_bytes()).hexdigest() == source["sha256"], path
+
+
+@pytest.mark.parametrize("path", TRAINED_SETS, ids=lambda p: p.stem)
 def test_accuracy_targets_on_each_labelled_set(path: Path) -> None:
     report = evaluate_classifier(path)
     assert report["topic_accuracy"] >= TOPIC_TARGET, report["errors"]
@@ -65,9 +98,9 @@ def test_accuracy_targets_on_each_labelled_set(path: Path) -> None:
 
 
 def test_accuracy_targets_on_all_labelled_sets_together() -> None:
-    reports = [evaluate_classifier(path) for path in ALL_SETS]
+    reports = [evaluate_classifier(path) for path in TRAINED_SETS]
     count = sum(r["count"] for r in reports)
-    assert count >= 640
+    assert count >= 1500
     errors = [e for r in reports for e in r["errors"]]
     assert sum(r["topic_correct"] for r in reports) / count >= TOPIC_TARGET, errors
     assert sum(r["technique_correct"] for r in reports) / count >= TECHNIQUE_TARGET, errors
@@ -106,7 +139,7 @@ def test_explanation_names_the_rules() -> None:
 def test_unclassified_is_flagged() -> None:
     result = classify("zzz")
     assert result.unclassified and result.technique is None
-    assert result.explanation[-1] == "=> technique: not understood (unclassified)"
+    assert "not understood" in result.explanation[-1]
 
 
 def test_polite_kindness_does_not_hide_a_judgement() -> None:
@@ -147,8 +180,9 @@ def test_shared_words_are_settled_by_their_neighbours(text: str, topic: Topic) -
 
 
 def test_generic_words_are_ignored_next_to_a_domain_word() -> None:
-    result = classify("家賃のことで困っていることはありますか")
-    assert result.topic is Topic.housing
+    assert classify("家賃のことで困っていることはありますか").topic is Topic.housing
+    # The rule that carries this knowledge, which the model reads as a feature:
+    result = classify_by_rules("家賃のことで困っていることはありますか")
     assert any("ignored" in line and "complaint" in line for line in result.explanation)
 
 
@@ -175,7 +209,10 @@ def test_a_summary_over_several_topics_has_no_topic() -> None:
     )
     assert result.technique is Technique.summary
     assert result.topic is None
-    assert any("summary over" in line for line in result.explanation)
+    rules = classify_by_rules(
+        "まとめますと、収入がなくなって、借金もあって、眠れてもいない、ということですね"
+    )
+    assert any("summary over" in line for line in rules.explanation)
 
 
 def test_one_piece_of_text_votes_once() -> None:
@@ -228,3 +265,15 @@ def test_rule_files_validate() -> None:
 def test_never_raises(text: str) -> None:
     result = classify(text)
     assert result.explanation
+
+
+def test_held_out_figures_do_not_fall_below_what_was_measured() -> None:
+    # Measured once on the sealed set, after the model was final (benchmarks/README.md):
+    # topic 76.9 %, technique 87.5 %, harmful precision 95.2 %, recall 93.0 %. These floors
+    # catch a regression; they are not the targets (topic and technique still miss 90 %).
+    report = evaluate_classifier(BLIND_3)
+    assert report["count"] == 160
+    assert report["topic_accuracy"] >= 0.75
+    assert report["technique_accuracy"] >= 0.85
+    assert report["harmful_precision"] >= 0.95
+    assert report["harmful_recall"] >= 0.90

@@ -1,209 +1,105 @@
-"""A transparent classifier for a counsellor's Japanese free text: text -> (topic, technique).
+"""A counsellor's Japanese free text -> (topic, technique), learned from labelled utterances.
 
-It is rule-based on purpose. A trainee who is told "the client heard that as a closed
-question" must be able to see why, so every decision comes with the rules that fired.
-The rules are data (data/classifier_topics.yaml, data/classifier_techniques.yaml); this
-module only tokenises with SudachiPy, matches the rules and adds up their weights.
+Two linear models (logistic regression, trained by :mod:`training` with scikit-learn) read
+the features of :mod:`features`: the words, the ending, character n-grams and the
+hand-written rules that fired. Prediction is a sparse dot product in plain Python, so no
+machine-learning library is imported at run time and a turn stays well under a millisecond.
+
+A good move misread as harmful hurts a trainee more than a missed harm, so a harmful
+technique is only chosen when the model is sure enough (``harmful_threshold``, set by
+cross-validation for precision); otherwise the best helpful reading stands. Every reading
+carries its confidence and the runner-up readings, so a view can show an unsure reading and
+let the trainee correct it.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-import unicodedata
-import warnings
-from dataclasses import dataclass
+import gzip
+import json
+import math
+from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import Any, TypeVar
+from importlib import resources
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.models.vocab import Technique, Topic
+from simulator.models.vocab import HARMFUL_TECHNIQUES, Technique, Topic
 
-from .datafiles import load_model
+from .analysis import normalise, tokens
+from .features import features, why_question
 
-# ---------------------------------------------------------------------------------------
-# Rule files
-
-
-class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Rule(_Data):
-    """One keyword or pattern rule. Exactly one of ``lemmas``, ``regex``, ``full``."""
-
-    id: str = Field(min_length=1, description="Shown in explanations.")
-    weight: int = Field(default=1, ge=1, le=20)
-    lemmas: frozenset[str] = Field(default_factory=frozenset)
-    regex: str | None = None
-    full: str | None = None
-    min_count: int = Field(default=1, ge=1)
-    near: frozenset[str] = Field(
-        default_factory=frozenset,
-        description="Fires only when one of these words (SudachiPy forms) also occurs.",
-    )
-    not_near: frozenset[str] = Field(
-        default_factory=frozenset,
-        description="Does not fire when one of these words (SudachiPy forms) occurs.",
-    )
-    why: bool = False
-
-    @field_validator("regex", "full")
-    @classmethod
-    def _compiles(cls, value: str | None) -> str | None:
-        if value is not None:
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise ValueError(f"bad regular expression: {exc}") from None
-        return value
-
-    @model_validator(mode="after")
-    def _one_matcher(self) -> Rule:
-        given = sum([bool(self.lemmas), self.regex is not None, self.full is not None])
-        if given != 1:
-            raise ValueError(f"rule {self.id!r} needs exactly one of lemmas, regex, full")
-        return self
+MODEL_FILE = "classifier_model.json.gz"
+# A reading offered as a correction must be at least this likely (else the two likeliest).
+ALTERNATIVE_FLOOR = 0.05
+# Below this topic probability the rules' reading of the main clause wins (choose_topic).
+MAIN_CLAUSE_DOUBT = 0.9
+NO_TOPIC = "none"
 
 
-class TopicRule(Rule):
-    """A rule voting for one topic."""
+class LinearModel(BaseModel):
+    """One multinomial logistic regression: classes, intercepts and per-feature weights."""
 
-    generic: bool = Field(
-        default=False,
-        description="Counts only when no other (domain) topic rule matched the utterance.",
-    )
-    exclusive: bool = Field(
-        default=False,
-        description="The text this phrase matches votes for this topic only (家には誰が).",
-    )
+    model_config = ConfigDict(frozen=True)
+
+    classes: list[str]
+    intercept: list[float]
+    weights: dict[str, list[float]]
+
+    def scores(self, found: tuple[tuple[str, float], ...]) -> list[float]:
+        """Class probabilities (softmax of the linear scores)."""
+        total = list(self.intercept)
+        for name, value in found:
+            row = self.weights.get(name)
+            if row is not None:
+                for i, w in enumerate(row):
+                    total[i] += w * value
+        top = max(total)
+        exp = [math.exp(s - top) for s in total]
+        norm = sum(exp)
+        return [e / norm for e in exp]
+
+    def reasons(self, found: tuple[tuple[str, float], ...], label: str, most: int = 4) -> list[str]:
+        """The features that pushed hardest towards ``label``, for the explanation."""
+        at = self.classes.index(label)
+        pushed = [
+            (self.weights[name][at] * value, name)
+            for name, value in found
+            if name in self.weights and self.weights[name][at] > 0
+        ]
+        pushed.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [f"{name} +{weight:.2f}" for weight, name in pushed[:most]]
 
 
-class TechniqueRule(Rule):
-    """A rule voting for one technique."""
+class ClassifierModel(BaseModel):
+    """data/classifier_model.json.gz: both models and how they were made."""
 
+    model_config = ConfigDict(frozen=True)
+
+    format: int
+    trained_on: list[dict[str, Any]]
+    cross_validation: dict[str, Any]
+    harmful_threshold: float
+    confident_at: float = Field(description="Below this probability a reading is 'unsure'.")
+    topic: LinearModel
+    technique: LinearModel
+
+
+@cache
+def model() -> ClassifierModel:
+    """The shipped model (read once)."""
+    raw = resources.files(__package__).joinpath("data").joinpath(MODEL_FILE).read_bytes()
+    return ClassifierModel.model_validate(json.loads(gzip.decompress(raw)))
+
+
+class Reading(BaseModel):
+    """One candidate reading of an utterance with its probability."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: Topic | None
     technique: Technique
-
-
-class TopicRules(_Data):
-    """data/classifier_topics.yaml."""
-
-    precedence: list[Topic]
-    multi_topic_techniques: frozenset[Technique] = Field(
-        default_factory=frozenset,
-        description="A move of these techniques naming two or more topics has no topic.",
-    )
-    topics: dict[Topic, list[TopicRule]]
-
-    @model_validator(mode="after")
-    def _complete(self) -> TopicRules:
-        if set(self.precedence) != set(Topic) or len(self.precedence) != len(Topic):
-            raise ValueError("precedence must list every topic exactly once")
-        return self
-
-
-class TechniqueRules(_Data):
-    """data/classifier_techniques.yaml."""
-
-    last_sentence_bonus: int = Field(ge=0)
-    min_score: int = Field(ge=1)
-    precedence: list[Technique]
-    rules: list[TechniqueRule]
-
-    @model_validator(mode="after")
-    def _complete(self) -> TechniqueRules:
-        if set(self.precedence) != set(Technique) or len(self.precedence) != len(Technique):
-            raise ValueError("precedence must list every technique exactly once")
-        return self
-
-
-@cache
-def topic_rules() -> TopicRules:
-    """The validated topic rules (read once)."""
-    return load_model("classifier_topics.yaml", TopicRules)
-
-
-@cache
-def technique_rules() -> TechniqueRules:
-    """The validated technique rules (read once)."""
-    return load_model("classifier_techniques.yaml", TechniqueRules)
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
-
-
-# ---------------------------------------------------------------------------------------
-# SudachiPy: one dictionary per process. Loading it takes ~0.2 s and ~70 MB, so it is a
-# lazy singleton: importing this module stays cheap for commands that never classify.
-
-_TOKENIZER: Any = None
-_TOKENIZER_LOCK = threading.Lock()
-
-
-def tokenizer() -> Any:
-    """The shared SudachiPy tokenizer (core dictionary, split mode C)."""
-    global _TOKENIZER
-    if _TOKENIZER is None:
-        with _TOKENIZER_LOCK:
-            if _TOKENIZER is None:
-                from sudachipy import dictionary
-                from sudachipy import tokenizer as sudachi_tokenizer
-
-                mode = sudachi_tokenizer.Tokenizer.SplitMode.C
-                with warnings.catch_warnings():
-                    # SudachiPy 0.7 deprecates create() in favour of tokenizer(); both give
-                    # the same analysis. Keep create() so older 0.6 wheels still work.
-                    warnings.simplefilter("ignore", DeprecationWarning)
-                    _TOKENIZER = dictionary.Dictionary(dict="core").create(mode)
-    return _TOKENIZER
-
-
-@dataclass(frozen=True)
-class Token:
-    """What the rules look at in one morpheme."""
-
-    surface: str
-    normalized: str
-    dictionary: str
-    begin: int
-
-    def forms(self) -> tuple[str, str, str]:
-        """The three spellings a lemma rule may match."""
-        return (self.surface, self.normalized, self.dictionary)
-
-
-def normalise(text: str) -> str:
-    """NFKC (full-width ？ -> ?, … -> ...) and trimmed: the text every rule sees."""
-    return unicodedata.normalize("NFKC", text).strip()
-
-
-def tokens(text: str) -> list[Token]:
-    """Tokenise already-normalised text with SudachiPy (mode C)."""
-    return [
-        Token(m.surface(), m.normalized_form(), m.dictionary_form(), m.begin())
-        for m in tokenizer().tokenize(text)
-    ]
-
-
-# A sentence ends at 。?! or a line break; a clause ending in が、/けど、 also hands the
-# weight on to what follows (「…とおっしゃっていましたが、今はどうやって…」).
-_SENTENCE_END = re.compile(
-    r"[。?!\n]+|(?:ましたが|でしたが|ですが|ますが|たけど|だけど|けれども|けれど|けど)、"
-)
-
-
-def last_sentence_start(text: str) -> int:
-    """Offset where the last sentence (or main clause) starts; trailing punctuation ignored."""
-    body = text.rstrip("。?!.…\n ")
-    ends = list(_SENTENCE_END.finditer(body))
-    return ends[-1].end() if ends else 0
-
-
-# ---------------------------------------------------------------------------------------
-# Matching
+    probability: float
 
 
 class Classification(BaseModel):
@@ -215,176 +111,207 @@ class Classification(BaseModel):
     topic: Topic | None = Field(description="None: no topic words; the context decides.")
     technique: Technique | None = Field(description="None: not understood (unclassified).")
     why: bool = Field(default=False, description="The move is a why-question.")
-    explanation: list[str] = Field(description="The rules that fired and the decision.")
+    explanation: list[str] = Field(description="What the reading rests on, and the decision.")
+    topic_confidence: float = Field(default=1.0, ge=0, le=1)
+    technique_confidence: float = Field(default=1.0, ge=0, le=1)
+    alternatives: list[Reading] = Field(
+        default_factory=list, description="Other likely readings, most likely first."
+    )
 
     @property
     def unclassified(self) -> bool:
         """True when no technique could be read from the text."""
         return self.technique is None
 
-
-Span = tuple[int, int]
-
-
-@dataclass(frozen=True)
-class _Hit:
-    rule: Rule
-    matched: str
-    in_last: bool
-    spans: tuple[Span, ...]
+    @property
+    def unsure(self) -> bool:
+        """True when either reading is below the model's confidence threshold."""
+        return min(self.topic_confidence, self.technique_confidence) < model().confident_at
 
 
-def _has_word(words: frozenset[str], toks: list[Token]) -> bool:
-    return any(not words.isdisjoint(t.forms()) for t in toks)
+_STRUCTURAL = ("len:", "sentences:", "rt:", "lt:", "e:?", "empty", "v:")
 
 
-def _match(rule: Rule, text: str, toks: list[Token], last_start: int) -> _Hit | None:
-    if rule.near and not _has_word(rule.near, toks):
-        return None
-    if rule.not_near and _has_word(rule.not_near, toks):
-        return None
-    if rule.full is not None:
-        if text and _compiled(rule.full).fullmatch(text):
-            return _Hit(rule, text, True, ((0, len(text)),))
-        return None
-    found: list[tuple[str, Span]]
-    if rule.regex is not None:
-        found = [(m.group(0), m.span()) for m in _compiled(rule.regex).finditer(text)]
-    else:
-        found = [
-            (t.surface, (t.begin, t.begin + len(t.surface)))
-            for t in toks
-            if not rule.lemmas.isdisjoint(t.forms())
-        ]
-    if len(found) < rule.min_count:
-        return None
-    return _Hit(
-        rule,
-        "・".join(dict.fromkeys(word for word, _ in found)),
-        any(start >= last_start for _, (start, _end) in found),
-        tuple(span for _, span in found),
+def _is_content(name: str) -> bool:
+    return not name.startswith(_STRUCTURAL)
+
+
+def _ranked(m: LinearModel, probs: list[float]) -> list[tuple[str, float]]:
+    return sorted(zip(m.classes, probs, strict=True), key=lambda p: (-p[1], p[0]))
+
+
+def choose_technique(ranked: list[tuple[str, float]], threshold: float) -> tuple[str, float, bool]:
+    """The technique to act on: a harmful one only when the harmful readings together reach
+    ``threshold`` (the four harmful techniques are often confused with each other, so
+    their probabilities are pooled); otherwise the best helpful one.
+
+    Returns (label, probability, held_back) where held_back says a harmful reading was set
+    aside for the best helpful one.
+    """
+    harmful = [(label, p) for label, p in ranked if Technique(label) in HARMFUL_TECHNIQUES]
+    helpful = [(label, p) for label, p in ranked if Technique(label) not in HARMFUL_TECHNIQUES]
+    mass = sum(p for _, p in harmful)
+    if harmful and mass >= threshold:
+        return harmful[0][0], mass if harmful[0] == ranked[0] else harmful[0][1], False
+    held_back = ranked[0] in harmful
+    return helpful[0][0], helpful[0][1], held_back
+
+
+def choose_topic(
+    ranked: list[tuple[str, float]], found: tuple[tuple[str, float], ...], confident_at: float
+) -> tuple[str, float, bool]:
+    """The topic to act on: the model's, unless it is unsure and the hand-written rules name
+    one (they hold domain knowledge the data may lack: 学費 is the children's). The rules'
+    reading of a main clause after 「…が、」 wins more often: that clause carries the question
+    (「前はお仕事を…ましたが、今の収入は?」 asks about income).
+
+    Returns (label, probability, by_rules).
+    """
+    label, p = ranked[0]
+    tail, whole = _rule_topic(found, "lt:"), _rule_topic(found, "rt:")
+    if tail is not None and tail != label and p < MAIN_CLAUSE_DOUBT:
+        return tail, dict(ranked).get(tail, 0.0), True
+    if whole is not None and whole != label and p < confident_at:
+        return whole, dict(ranked).get(whole, 0.0), True
+    return label, p, False
+
+
+def _rule_topic(found: tuple[tuple[str, float], ...], prefix: str) -> str | None:
+    for name, _ in found:
+        if name.startswith(prefix) and name != f"{prefix}{NO_TOPIC}":
+            return name[len(prefix) :]
+    return None
+
+
+def _with_vocabulary(
+    topics: list[tuple[str, float]], norm: str, vocabulary: Mapping[Topic, Sequence[str]]
+) -> tuple[list[tuple[str, float]], str | None]:
+    """A case's own words for a topic (scenario ``vocabulary``) make that topic the reading."""
+    if not vocabulary:
+        return topics, None
+    words = {t.normalized for t in tokens(norm)} | {t.surface for t in tokens(norm)}
+    for topic, extra in vocabulary.items():
+        hit = next((w for w in extra if w in words or (len(w) > 1 and w in norm)), None)
+        if hit is not None:
+            p = max(dict(topics).get(topic.value, 0.0), 0.9)
+            rest = [(label, q) for label, q in topics if label != topic.value]
+            return [(topic.value, p), *rest], f"case vocabulary: 「{hit}」 -> {topic.value}"
+    return topics, None
+
+
+_WHY_READINGS = frozenset(
+    {
+        Technique.open_question,
+        Technique.closed_question,
+        Technique.interrogation,
+        Technique.judgement,
+        Technique.blame,
+    }
+)
+
+
+def techniques_p(ranked: list[tuple[str, float]], label: str) -> float:
+    """The probability of ``label`` in a ranked list (0 when absent)."""
+    return dict(ranked).get(label, 0.0)
+
+
+def _not_understood(text: str, why: str) -> Classification:
+    return Classification(
+        text=text,
+        topic=None,
+        technique=None,
+        explanation=[f"=> {why}: not understood (unclassified)"],
+        topic_confidence=0.0,
+        technique_confidence=0.0,
     )
 
 
-def _overlaps(span: Span, claimed: list[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in claimed)
-
-
-def _unclaimed(hit: _Hit, claimed: list[Span], text: str, last_start: int) -> _Hit | None:
-    """The part of a hit that no earlier rule of the same label has already counted.
-
-    One piece of text votes once per label: お子さん matched as a word is not counted again
-    by a kana pattern, and 「んですね」 is not counted again as 「ですね」.
-    """
-    free = tuple(span for span in hit.spans if not _overlaps(span, claimed))
-    if not free:
-        return None
-    claimed.extend(free)
-    if len(free) == len(hit.spans):
-        return hit
-    matched = "・".join(dict.fromkeys(text[start:end] for start, end in free))
-    return _Hit(hit.rule, matched, any(start >= last_start for start, _ in free), free)
-
-
-def _is_generic(rule: Rule) -> bool:
-    return isinstance(rule, TopicRule) and rule.generic
-
-
-L = TypeVar("L", Topic, Technique)
-
-
-def _decide(scores: dict[L, int], precedence: list[L]) -> tuple[L | None, int, L | None]:
-    """Best label by score, ties by precedence; also the runner-up for the explanation."""
-    ranked = sorted(scores, key=lambda k: (-scores[k], precedence.index(k)))
-    if not ranked:
-        return None, 0, None
-    return ranked[0], scores[ranked[0]], ranked[1] if len(ranked) > 1 else None
-
-
-def classify(text: str) -> Classification:
-    """Read a topic and a technique from one utterance; never raises on odd input."""
-    norm = normalise(text)
-    trules, krules = topic_rules(), technique_rules()
-    bonus = krules.last_sentence_bonus
-    toks = tokens(norm) if norm else []
-    last = last_sentence_start(norm)
-    explanation: list[str] = []
-
-    # Topics. An exclusive phrase first takes the words it matches away from the other
-    # topics (家 in 「家には誰がいますか」 is not housing). A generic rule (a word such as 困る
-    # that belongs to no domain) counts only when no domain rule matched: 「返済のことで
-    # 困っている」 is about debt.
-    claimed: dict[Topic, list[Span]] = {label: [] for label in trules.topics}
-    topic_hits: list[tuple[Topic, _Hit]] = []
-    for label, rules in trules.topics.items():
-        for rule in rules:
-            hit = _match(rule, norm, toks, last) if rule.exclusive else None
-            kept = _unclaimed(hit, claimed[label], norm, last) if hit else None
-            if kept:
-                topic_hits.append((label, kept))
-                for other, spans in claimed.items():
-                    if other is not label:
-                        spans.extend(kept.spans)
-    for label, rules in trules.topics.items():
-        for rule in rules:
-            hit = _match(rule, norm, toks, last) if not rule.exclusive else None
-            kept = _unclaimed(hit, claimed[label], norm, last) if hit else None
-            if kept:
-                topic_hits.append((label, kept))
-    specific = any(not _is_generic(hit.rule) for _, hit in topic_hits)
-    topic_scores: dict[Topic, int] = {}
-    for label, hit in topic_hits:
-        if specific and _is_generic(hit.rule):
-            explanation.append(f"topic {label.value} ignored: 「{hit.matched}」 ({hit.rule.id})")
-            continue
-        gain = hit.rule.weight + (bonus if hit.in_last else 0)
-        topic_scores[label] = topic_scores.get(label, 0) + gain
-        explanation.append(f"topic {label.value} +{gain}: 「{hit.matched}」 ({hit.rule.id})")
-
-    tech_scores: dict[Technique, int] = {}
-    tech_claimed: dict[Technique, list[Span]] = {}
-    why = False
-    for krule in krules.rules:
-        hit = _match(krule, norm, toks, last)
-        if hit:
-            kept = _unclaimed(hit, tech_claimed.setdefault(krule.technique, []), norm, last)
-            if kept is None:
-                continue
-            gain = krule.weight + (bonus if kept.in_last else 0)
-            tech_scores[krule.technique] = tech_scores.get(krule.technique, 0) + gain
-            why = why or krule.why
-            explanation.append(
-                f"technique {krule.technique.value} +{gain}: 「{kept.matched}」 ({krule.id})"
-            )
-
-    topic, t_score, t_next = _decide(topic_scores, trules.precedence)
-    technique, k_score, k_next = _decide(tech_scores, krules.precedence)
-    if technique is not None and k_score < krules.min_score:
-        technique = None
-    if (
-        topic is not None
-        and technique is not None
-        and technique in trules.multi_topic_techniques
-        and (len(topic_scores) > 1 or not specific)
-    ):
-        # 「まとめると、仕事と家賃と借金…」 is about the whole conversation, not one domain.
-        explanation.append(
-            f"=> topic: none ({technique.value} over {len(topic_scores)} topic(s)"
-            f"{'' if specific else ', no domain word'}; taken from the context)"
+def _alternatives(
+    topic: Topic | None,
+    technique: Technique,
+    topics: list[tuple[str, float]],
+    techniques: list[tuple[str, float]],
+) -> list[Reading]:
+    """Up to three other readings worth offering as a correction, most likely first: another
+    technique on the same topic, or another topic with the same technique."""
+    candidates = [
+        Reading(topic=topic, technique=Technique(label), probability=round(p, 4))
+        for label, p in techniques
+        if label != technique.value
+    ] + [
+        Reading(
+            topic=None if label == NO_TOPIC else Topic(label),
+            technique=technique,
+            probability=round(p, 4),
         )
-        topic = None
-    elif topic is None:
-        explanation.append("=> topic: none (taken from the context)")
-    else:
-        runner = f", next {t_next.value} {topic_scores[t_next]}" if t_next else ""
-        explanation.append(f"=> topic: {topic.value} (score {t_score}{runner})")
-    if technique is None:
-        explanation.append("=> technique: not understood (unclassified)")
-    else:
-        runner = f", next {k_next.value} {tech_scores[k_next]}" if k_next else ""
-        explanation.append(f"=> technique: {technique.value} (score {k_score}{runner})")
-    # The why flag only matters for a question; a judgement that says なんで keeps its label.
-    why = why and technique in (Technique.open_question, Technique.interrogation)
+        for label, p in topics
+        if label != (topic.value if topic else NO_TOPIC)
+    ]
+    candidates.sort(key=lambda r: -r.probability)
+    likely = [r for r in candidates if r.probability >= ALTERNATIVE_FLOOR]
+    return (likely if len(likely) >= 2 else candidates[:2])[:3]
+
+
+def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None) -> Classification:
+    """Read a topic and a technique from one utterance; never raises on odd input.
+
+    ``vocabulary`` is a case's own words per topic (Scenario.vocabulary).
+    """
+    norm = normalise(text)
+    if not norm:
+        return _not_understood(text, "empty")
+    m = model()
+    found = features(norm)
+    known = [name for name, _ in found if name in m.technique.weights and _is_content(name)]
+    if not known:
+        # Nothing the model has seen (「qwerty」, emoji): better to say so than to guess.
+        return _not_understood(text, "no known word")
+    topics, vocab_note = _with_vocabulary(
+        _ranked(m.topic, m.topic.scores(found)), norm, vocabulary or {}
+    )
+    techniques = _ranked(m.technique, m.technique.scores(found))
+    topic_label, topic_p, by_rules = choose_topic(topics, found, m.confident_at)
+    tech_label, tech_p, held_back = choose_technique(techniques, m.harmful_threshold)
+    topic = None if topic_label == NO_TOPIC else Topic(topic_label)
+    technique = Technique(tech_label)
+    explanation = [
+        f"topic {topic_label} {topic_p:.2f}: " + ", ".join(m.topic.reasons(found, topic_label)),
+        f"technique {tech_label} {tech_p:.2f}: "
+        + ", ".join(m.technique.reasons(found, tech_label)),
+    ]
+    if vocab_note:
+        explanation.append(vocab_note)
+    if by_rules:
+        explanation.append(
+            f"model unsure of the topic ({topics[0][0]}); the rules say {topic_label}"
+        )
+    if held_back:
+        explanation.append(
+            f"harmful reading {techniques[0][0]} {techniques[0][1]:.2f} set aside "
+            f"(below {m.harmful_threshold:.2f})"
+        )
+    asks_why = why_question(norm)
+    if asks_why and technique not in _WHY_READINGS and tech_p < MAIN_CLAUSE_DOUBT:
+        # A bare 「なぜですか?」 is a question, whatever else the model half-thought.
+        explanation.append(f"why-question: {technique.value} -> open_question")
+        technique = Technique.open_question
+        tech_label, tech_p = technique.value, techniques_p(techniques, technique.value)
+    unsure_mark = " (unsure)"
+    explanation.append(
+        f"=> topic: {topic_label}" + (unsure_mark if topic_p < m.confident_at else "")
+    )
+    explanation.append(
+        f"=> technique: {tech_label}" + (unsure_mark if tech_p < m.confident_at else "")
+    )
+    alternatives = _alternatives(topic, technique, topics, techniques)
+    why = asks_why and technique in (Technique.open_question, Technique.interrogation)
     return Classification(
-        text=text, topic=topic, technique=technique, why=why, explanation=explanation
+        text=text,
+        topic=topic,
+        technique=technique,
+        why=why,
+        explanation=explanation,
+        topic_confidence=round(topic_p, 4),
+        technique_confidence=round(tech_p, 4),
+        alternatives=alternatives,
     )

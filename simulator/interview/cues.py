@@ -16,12 +16,15 @@ When a cue surfaces (documented in the authoring guide and in techniques.yaml):
   why they came.
 
 A cue is followed up when one of the next ``follow_window`` moves (techniques.yaml) is on
-the fact's domain or one of its gate topics, with a technique that is neither harmful nor a
-closed question, or when the fact is disclosed. Otherwise it is recorded as missed.
+the fact's domain or one of its gate topics, or asks about the fact itself by meaning
+(matching.py), with a technique that is neither harmful nor a closed question, or when the
+fact is disclosed. Otherwise it is recorded as missed.
 A move without a topic right after a cue is understood as being about the cue.
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.vocab import Technique, Topic
@@ -49,8 +52,13 @@ def settle(
     state: ClientState,
     topic: Topic | None,
     technique: Technique | None,
+    asked: Collection[str] = (),
 ) -> tuple[list[str], list[MissedCue]]:
-    """Count this move against every pending cue: followed, still waiting, or missed."""
+    """Count this move against every pending cue: followed, still waiting, or missed.
+
+    ``asked`` holds the facts the remark asked about by meaning: asking about the fact behind
+    a cue follows it up whatever topic the remark was filed under.
+    """
     followed: list[str] = []
     missed: list[MissedCue] = []
     waiting: list[PendingCue] = []
@@ -59,7 +67,8 @@ def settle(
         if fact is None:  # cannot happen for a validated scenario; drop rather than crash
             continue
         if fact.id in state.disclosed or (
-            follows_up(technique) and topic is not None and topic in follow_topics(fact)
+            follows_up(technique)
+            and ((topic is not None and topic in follow_topics(fact)) or fact.id in asked)
         ):
             followed.append(fact.id)
             continue

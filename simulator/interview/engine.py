@@ -11,13 +11,14 @@ import random
 from collections.abc import Iterable
 
 from simulator.models.persona import Persona
-from simulator.models.scenario import ClientFact, Scenario
+from simulator.models.scenario import Scenario
 from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
 
 from . import cues, replies
-from .classifier import classify
-from .gates import blocking_reason, first_opening
+from .answering import Answer, decide, screening_topic
+from .classifier import Classification, classify
+from .matching import matcher
 from .moves import Move
 from .rapport import clamp, closed_run_after, distress_delta, rapport_delta, technique_table
 from .seeding import turn_rng
@@ -54,6 +55,7 @@ class Interview:
         self.turns: list[Turn] = []
         self.missed_cues: list[MissedCue] = []
         self.moves_ignored = 0
+        self.matcher = matcher(scenario)
 
     # ------------------------------------------------------------------ public
     @property
@@ -66,6 +68,11 @@ class Interview:
         """Moves the counsellor still has."""
         return max(0, self.scenario.turn_budget - self.state.turns_used)
 
+    def read(self, text: str) -> Classification:
+        """How a remark would be understood, before it is said (the view shows an unsure
+        reading and lets the trainee correct it); changes nothing."""
+        return classify(text, self.scenario.vocabulary)
+
     def step(self, move: Move) -> Turn:
         """Play one move; returns the recorded turn. Raises SessionOver past the budget."""
         if self.finished:
@@ -77,14 +84,27 @@ class Interview:
         rng = turn_rng(self.scenario.id, self.seed, number)
         phase = self._phase(number)
 
-        # 1. Understand the move.
+        # 1. Understand the move; a trainee's correction of an unsure reading wins.
         explanation: list[str] = []
         why = False
+        understood: Classification | None = None
+        corrected_from: dict[str, str | None] | None = None
         if move.text is not None:
-            understood = classify(move.text)
+            understood = self.read(move.text)
             topic, technique, why = understood.topic, understood.technique, understood.why
             explanation.extend(understood.explanation)
             source: str | None = "text" if topic is not None else None
+            if move.correction is not None:
+                corrected_from = {
+                    "topic": topic.value if topic else None,
+                    "technique": technique.value if technique else None,
+                }
+                topic, technique = move.correction.topic, move.correction.technique
+                source = "corrected" if topic is not None else None
+                explanation.append(
+                    f"corrected by the trainee: {corrected_from['topic']}/"
+                    f"{corrected_from['technique']} -> {_v(topic)}/{technique.value}"
+                )
         else:
             topic, technique = move.topic, move.technique
             source = "given" if topic is not None else None
@@ -104,19 +124,34 @@ class Interview:
             st.rapport = clamp(st.rapport + rapport_delta(technique, st.closed_run))
             st.distress = clamp(st.distress + distress_delta(technique, st.closed_run))
 
-        # 4. Gates: at most one fact, the first eligible in file order.
-        opened = None
-        if technique is not None and topic is not None and not technique.harmful:
-            opened = first_opening(self.scenario, topic, technique, st.rapport, st.disclosed)
+        # 4. What was asked, and what the client tells: at most one new fact (answering.py).
+        matches = self.matcher.rank(move.text, topic) if move.text is not None else []
+        answer = Answer()
+        if technique is not None and not technique.harmful:
+            screening = screening_topic(move.text, technique) if move.text is not None else None
+            answer = decide(
+                self.scenario, topic, technique, st.rapport, st.disclosed, matches, screening
+            )
+            if answer.target is not None:
+                explanation.append(
+                    f"asked about: {answer.target.fact_id} ({answer.target.score:.2f}: "
+                    f"{'・'.join(answer.target.words)})"
+                )
+                if answer.topic is not None and answer.topic is not topic:
+                    explanation.append(f"topic {_v(topic)} -> {answer.topic.value} (the fact's)")
+                    topic = answer.topic
+        opened = answer.opened
         if opened is not None:
             st.disclosed.append(opened.id)
 
         # 5. Pending cues: followed up, or one move closer to missed.
-        followed, missed = cues.settle(self.scenario, st, topic, technique)
+        asked = {answer.target.fact_id} if answer.target is not None else set()
+        followed, missed = cues.settle(self.scenario, st, topic, technique, asked)
         self.missed_cues.extend(missed)
 
         # 6. The reply.
-        reply, deflection = self._reply(rng, topic, technique, opened)
+        unsure = understood is not None and move.correction is None and understood.unsure
+        reply, deflection = self._reply(rng, topic, technique, answer, unsure)
         if technique is not None and st.distress >= technique_table().distress.high:
             reply = replies.with_distress(rng, reply)
 
@@ -158,6 +193,12 @@ class Interview:
             cue=cue_text,
             cue_fact=cue_fact,
             followed_cues=followed,
+            asked_about=answer.target.fact_id if answer.target is not None else None,
+            recalled=[answer.recalled.id] if answer.recalled is not None else [],
+            topic_confidence=understood.topic_confidence if understood else None,
+            technique_confidence=understood.technique_confidence if understood else None,
+            unsure=unsure,
+            corrected_from=corrected_from,
         )
         self.turns.append(turn)
         return turn
@@ -226,25 +267,41 @@ class Interview:
         rng: random.Random,
         topic: Topic | None,
         technique: Technique | None,
-        opened: ClientFact | None,
+        answer: Answer,
+        unsure: bool,
     ) -> tuple[str, Deflection | None]:
         """The client's words, and the deflection reason when nothing opened."""
         style = self.persona.style
         st = self.state
-        if opened is not None:
-            return replies.disclosure(rng, style, list(opened.wordings), self._slots), None
+        if answer.opened is not None:
+            wordings = list(answer.opened.wordings)
+            return replies.disclosure(rng, style, wordings, self._slots), None
         if technique is None:
             reason = Deflection.unclassified
         elif technique.harmful:
             reason = Deflection.harmful
-        elif topic is None:
-            reason = Deflection.no_topic
-        elif topic is Topic.complaint and not st.complaint_said:
+        elif answer.recalled is not None:
+            wordings = list(answer.recalled.wordings)
+            return replies.recall(rng, style, wordings, self._slots), None
+        elif topic is Topic.complaint and not st.complaint_said and answer.target is None:
             st.complaint_said = True
             return replies.disclosure(rng, style, [self.presenting_complaint], {}), None
         else:
-            reason = blocking_reason(self.scenario, topic, technique, st.rapport, st.disclosed)
+            reason = answer.deflection or Deflection.nothing_more
+            if unsure and answer.target is None and reason in _CLARIFY_ON:
+                return replies.line(rng, style, replies.special(rng, "clarify", topic)), reason
+            if answer.wording is not None and answer.wording != "subject":
+                text = replies.special(rng, answer.wording, topic)
+                return replies.line(rng, style, text), reason
         return replies.line(rng, style, replies.deflection_text(rng, reason, technique)), reason
+
+
+# An unsure reading that found nothing to answer: better to ask back than to guess.
+_CLARIFY_ON = frozenset({Deflection.nothing_more, Deflection.no_topic})
+
+
+def _v(value: Topic | Technique | None) -> str | None:
+    return value.value if value is not None else None
 
 
 def play(scenario: Scenario, persona: Persona, moves: Iterable[Move]) -> Transcript:

@@ -48,10 +48,11 @@ def first_opening(
     return None
 
 
-def _failures(
+def missing_conditions(
     fact: ClientFact, technique: Technique, rapport: int, disclosed: Collection[str]
 ) -> list[Deflection]:
-    """The gate conditions this move misses, in the order a trainee should fix them."""
+    """The gate conditions this move misses (topic aside), in the order a trainee should
+    fix them; empty when the gate would open."""
     gate = fact.gate
     missing: list[Deflection] = []
     if technique not in gate.techniques:
@@ -79,7 +80,7 @@ def blocking_reason(
     for fact in scenario.facts:
         if fact.id in disclosed or topic not in fact.gate.topics:
             continue
-        missing = _failures(fact, technique, rapport, disclosed)
+        missing = missing_conditions(fact, technique, rapport, disclosed)
         if missing and (best is None or len(missing) < len(best)):
             best = missing
     return best[0] if best else Deflection.nothing_more

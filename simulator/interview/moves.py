@@ -16,6 +16,15 @@ from simulator.models.vocab import Technique, Topic
 MAX_TEXT = 1000  # a move is one turn of speech; longer input is a paste, not a move
 
 
+class Correction(BaseModel):
+    """The trainee's own reading of a free-text remark the classifier was unsure of."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    topic: Topic | None = Field(default=None, description="What the remark was about.")
+    technique: Technique = Field(description="How it was meant.")
+
+
 class Move(BaseModel):
     """One thing the counsellor says: free ``text``, or a ``technique`` with a ``topic``."""
 
@@ -28,6 +37,11 @@ class Move(BaseModel):
     text: str | None = Field(
         default=None, min_length=1, max_length=MAX_TEXT, description="Free text in Japanese."
     )
+    correction: Correction | None = Field(
+        default=None,
+        description="With text only: the trainee's correction of an unsure reading; the "
+        "classifier's reading is kept in the transcript beside it.",
+    )
 
     @model_validator(mode="after")
     def _one_kind(self) -> Move:
@@ -35,6 +49,8 @@ class Move(BaseModel):
             raise ValueError("a move needs either 'text' or 'technique'")
         if self.text is not None and (self.technique is not None or self.topic is not None):
             raise ValueError("give either 'text' or 'topic'/'technique', not both")
+        if self.correction is not None and self.text is None:
+            raise ValueError("'correction' goes with 'text' only")
         return self
 
 

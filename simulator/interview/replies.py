@@ -12,7 +12,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from simulator.models.transcript import Deflection
-from simulator.models.vocab import ConversationStyle, Technique
+from simulator.models.vocab import ConversationStyle, Technique, Topic
 
 from .datafiles import load_model
 
@@ -37,6 +37,13 @@ class ReplyData(_Data):
     acknowledgements: dict[Technique, list[str]]
     distress_prefix: list[str] = Field(min_length=1)
     cue_join: str
+    already_said: list[str] = Field(min_length=1)
+    guarded: list[str] = Field(min_length=1)
+    recall: list[str] = Field(min_length=1)
+    screening_no: dict[Topic, list[str]]
+    clarify: list[str] = Field(min_length=1)
+    clarify_unknown: list[str] = Field(min_length=1)
+    subjects: dict[Topic, str]
 
     @model_validator(mode="after")
     def _complete(self) -> ReplyData:
@@ -47,6 +54,8 @@ class ReplyData(_Data):
             raise ValueError(f"deflections lacks {sorted(missing)}")
         if any(not lines for lines in self.deflections.values()):
             raise ValueError("every deflection needs at least one line")
+        if set(self.subjects) != set(Topic):
+            raise ValueError("subjects must name every topic")
         return self
 
 
@@ -114,3 +123,25 @@ def with_distress(rng: random.Random, reply: str) -> str:
 def with_cue(reply: str, cue: str) -> str:
     """Append a (filled) cue to the reply it rides on."""
     return reply_data().cue_join.format(reply=reply, cue=cue)
+
+
+def recall(
+    rng: random.Random, style: ConversationStyle, wordings: list[str], slots: dict[str, str]
+) -> str:
+    """A fact already told, said again briefly (asked twice, the client does not deny it)."""
+    data = reply_data()
+    wording = fill(rng.choice(wordings), slots)
+    return line(rng, style, rng.choice(data.recall).format_map(_Slots({"wording": wording})))
+
+
+def special(rng: random.Random, kind: str, topic: Topic | None) -> str:
+    """A line of one of the never-contradict kinds (answering.py's ``wording``)."""
+    data = reply_data()
+    if kind == "screening_no" and topic is not None and topic in data.screening_no:
+        return rng.choice(data.screening_no[topic])
+    if kind == "clarify":
+        if topic is None:
+            return rng.choice(data.clarify_unknown)
+        return rng.choice(data.clarify).format_map(_Slots({"subject": data.subjects[topic]}))
+    lines: list[str] = getattr(data, kind)
+    return rng.choice(lines)

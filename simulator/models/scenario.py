@@ -134,6 +134,12 @@ class ClientFact(Strict):
         description="Hints the client drops before disclosing an urgent fact; "
         "a good counsellor follows them up.",
     )
+    examples: list[AuthorText] = Field(
+        default_factory=list,
+        description="Questions a counsellor might ask to hear this fact, in Japanese. They "
+        "help the client recognise what is asked (matching by meaning); they never open the "
+        "fact by themselves, the gate still decides.",
+    )
 
 
 class KeyIssue(Strict):
@@ -222,6 +228,11 @@ class Scenario(Strict):
     )
     answer_key: AnswerKey = Field(
         description="What a good assessment and plan contain (never shown to trainees)."
+    )
+    vocabulary: dict[Topic, list[AuthorText]] = Field(
+        default_factory=dict,
+        description="Words this case adds to a topic (e.g. a local place name under housing): "
+        "a counsellor's remark that uses one is read as being about that topic.",
     )
 
     def fact(self, fact_id: str) -> ClientFact | None:

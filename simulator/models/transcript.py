@@ -75,6 +75,27 @@ class Turn(_Record):
     followed_cues: list[str] = Field(
         default_factory=list, description="Facts whose pending cue this move followed up."
     )
+    asked_about: str | None = Field(
+        default=None, description="The fact the remark asked about, matched by meaning."
+    )
+    recalled: list[str] = Field(
+        default_factory=list,
+        description="A fact already disclosed that the client said again (asked twice).",
+    )
+    topic_confidence: float | None = Field(
+        default=None, description="How sure the classifier was of the topic (0-1; free text)."
+    )
+    technique_confidence: float | None = Field(
+        default=None, description="How sure the classifier was of the technique (0-1)."
+    )
+    unsure: bool = Field(
+        default=False, description="The reading was below the confidence threshold."
+    )
+    corrected_from: dict[str, str | None] | None = Field(
+        default=None,
+        description="The classifier's reading ({topic, technique}) when the trainee "
+        "corrected it; the turn's topic and technique are the corrected ones.",
+    )
 
 
 class MissedCue(_Record):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from simulator.interview.classifier import normalise, tokenizer
+from simulator.interview.analysis import normalise, tokenizer
 
 from .wordlists import word_list
 

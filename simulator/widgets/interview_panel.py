@@ -13,7 +13,9 @@ import ipywidgets as w
 
 from simulator.i18n import current_locale, t
 from simulator.interview import Debrief, Interview, Move, Transcript, Turn, debrief
+from simulator.interview.classifier import Classification
 from simulator.interview.demeanour import demeanour, restless
+from simulator.interview.moves import Correction
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
 
@@ -23,8 +25,8 @@ from .svg import line_chart
 EndHandler = Callable[[Transcript], None]
 
 
-def _topic_label(topic: Topic | None, loc: str | None) -> str:
-    return t(f"vocab.topic.{topic.value}", loc) if topic else "-"
+def _topic_label(topic: Topic | None, loc: str | None, none: str = "-") -> str:
+    return t(f"vocab.topic.{topic.value}", loc) if topic else none
 
 
 def _technique_label(technique: Technique | None, loc: str | None) -> str:
@@ -47,7 +49,7 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
         understood = t("interview.not_understood", loc)
     else:
         understood = t(
-            "interview.understood",
+            "interview.corrected" if turn.corrected_from is not None else "interview.understood",
             loc,
             topic=_topic_label(turn.topic, loc),
             technique=_technique_label(turn.technique, loc),
@@ -157,25 +159,84 @@ class InterviewPanel(w.VBox):
         self.ask = w.Button(description=t("interview.menu_send", loc))
         self.end_button = w.Button(description=t("interview.end", loc), button_style="warning")
         self.debrief_view = w.HTML()
+        # Shown when the classifier is unsure of a remark: its reading, and one button per
+        # likely reading, so the trainee corrects it with one click before it is said.
+        self.confirm_note = w.HTML()
+        self.confirm_buttons = w.HBox()
+        self.confirm_buttons.add_class("nuiawase-readings")
+        self.confirm = w.VBox([self.confirm_note, self.confirm_buttons])
+        self.confirm.add_class("nuiawase-unsure")
+        self.confirm.layout.display = "none"
+        self.pending: Classification | None = None
         self.send.on_click(lambda _: self.say(self.text.value))
         self.ask.on_click(lambda _: self.choose(self.topic.value, self.technique.value))
         self.end_button.on_click(lambda _: self.end())
         menu = w.HBox([self.topic, self.technique, self.ask])
         menu.add_class("nuiawase-menu")
-        self.controls = w.VBox([self.text, self.send, menu, self.end_button])
+        self.controls = w.VBox([self.text, self.send, self.confirm, menu, self.end_button])
         super().__init__([self.chat, self.status, self.controls, self.debrief_view])
         self.add_class("nuiawase-interview")
         self._refresh()
 
     # ---------------------------------------------------------------- actions
     def say(self, text: str) -> Turn | None:
-        """Play free text as the counsellor's next move; empty text does nothing."""
+        """Play free text as the counsellor's next move; empty text does nothing.
+
+        When the reading is unsure, nothing is said yet: the reading and its alternatives
+        are shown (the typed text stays in the box) and :meth:`send_as` says it.
+        """
         if not text.strip() or self.interview.finished:
             return None
-        turn = self.interview.step(Move(text=text))
+        reading = self.interview.read(text)
+        if reading.unsure and not reading.unclassified:
+            self._ask_reading(reading)
+            return None
+        return self._say(Move(text=text))
+
+    def send_as(self, correction: Correction | None) -> Turn | None:
+        """Say the pending unsure remark as read (None) or as the trainee corrected it."""
+        if self.pending is None or self.interview.finished:
+            return None
+        text = self.pending.text
+        return self._say(Move(text=text, correction=correction))
+
+    def _say(self, move: Move) -> Turn:
+        turn = self.interview.step(move)
         self.text.value = ""
+        self.pending = None
+        self.confirm.layout.display = "none"
         self._after(turn)
         return turn
+
+    def _ask_reading(self, reading: Classification) -> None:
+        loc = self.locale
+        self.pending = reading
+        self.confirm_note.value = tag(
+            "div",
+            t(
+                "interview.unsure",
+                loc,
+                topic=_topic_label(reading.topic, loc, t("interview.no_topic", loc)),
+                technique=_technique_label(reading.technique, loc),
+            ),
+            "nuiawase-unsure-note",
+        )
+        as_read = w.Button(description=t("interview.send_as_read", loc), button_style="primary")
+        as_read.on_click(lambda _: self.send_as(None))
+        buttons = [as_read]
+        for alt in reading.alternatives:
+            label = t(
+                "interview.send_as",
+                loc,
+                topic=_topic_label(alt.topic, loc, t("interview.no_topic", loc)),
+                technique=_technique_label(alt.technique, loc),
+            )
+            button = w.Button(description=label, layout=w.Layout(width="auto"))
+            fix = Correction(topic=alt.topic, technique=alt.technique)
+            button.on_click(lambda _, fix=fix: self.send_as(fix))
+            buttons.append(button)
+        self.confirm_buttons.children = buttons
+        self.confirm.layout.display = "flex"
 
     def choose(self, topic: str, technique: str) -> Turn | None:
         """Play a menu move (for beginners)."""

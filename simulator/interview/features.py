@@ -1,0 +1,105 @@
+"""What the learned classifier sees in one utterance: named, countable features.
+
+Four kinds, each with a prefix that the explanation shows back to a trainee:
+- ``w:`` SudachiPy normalised forms (spelling variants merged), ``b:`` pairs of them;
+- ``l:`` the words of the last sentence, where the technique of a remark is usually decided,
+  and ``e:`` its ending (「…んですね」 reflects, 「…ですか」 asks);
+- ``c:`` character pairs and triples, which survive odd spellings and tokenisation;
+- ``r:`` the hand-written rules that fired (rules.py): domain knowledge such as which words
+  name a debt, kept as evidence for the model rather than as the decision.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+import numpy as np
+
+from .analysis import Token, last_sentence_start, normalise, tokens
+from .rules import classify_by_rules
+from .vectors import word_vectors
+
+_PUNCT = re.compile(r"[\s。、,.!?…・「」『』()（）]+")
+_ENDING = re.compile(r"[。?!.…\s]+$")
+# Words too common to say anything alone; they still count inside pairs and endings.
+_SKIP_POS = frozenset({"補助記号", "空白"})
+
+
+def ending(text: str) -> str:
+    """The last few characters without trailing punctuation, '?' kept as a mark."""
+    asked = "?" if text.rstrip().endswith("?") else ""
+    return _ENDING.sub("", text)[-4:] + asked
+
+
+@lru_cache(maxsize=4096)
+def features(text: str) -> tuple[tuple[str, float], ...]:
+    """The features of one utterance, each with its value (counts are capped at 1)."""
+    norm = normalise(text)
+    found: dict[str, float] = {}
+    if not norm:
+        return (("empty", 1.0),)
+    toks = [t for t in tokens(norm) if t.pos not in _SKIP_POS]
+    last = last_sentence_start(norm)
+    words = [t.normalized for t in toks]
+    for word in words:
+        found[f"w:{word}"] = 1.0
+    for first, second in itertools.pairwise(words):
+        found[f"b:{first}|{second}"] = 1.0
+    for tok in toks:
+        if tok.begin >= last:
+            found[f"l:{tok.normalized}"] = 1.0
+    end = ending(norm)
+    for size in (1, 2, 3, 4):
+        if len(end.rstrip("?")) >= size:
+            found[f"e:{end.rstrip('?')[-size:]}"] = 1.0
+    if end.endswith("?"):
+        found["e:?"] = 1.0
+    plain = _PUNCT.sub(" ", norm)
+    for size in (2, 3):
+        for at in range(len(plain) - size + 1):
+            gram = plain[at : at + size]
+            if " " not in gram:
+                found[f"c:{gram}"] = 1.0
+    reading = classify_by_rules(norm)
+    for rule in reading.fired:
+        found[f"r:{rule}"] = 1.0
+    if reading.technique is not None:
+        found[f"rk:{reading.technique.value}"] = 1.0
+    found[f"rt:{reading.topic.value if reading.topic else 'none'}"] = 1.0
+    if reading.why:
+        found["why"] = 1.0
+    if last > 0:
+        # The main clause usually decides what is asked (「…ですが、今の収入は?」).
+        tail = classify_by_rules(norm[last:])
+        found[f"lt:{tail.topic.value if tail.topic else 'none'}"] = 1.0
+    found.update(_meaning(toks))
+    found[f"len:{min(len(norm) // 10, 6)}"] = 1.0
+    found[f"sentences:{min(len(re.findall(r'[。?!]', norm)) + 1, 3)}"] = 1.0
+    return tuple(sorted(found.items()))
+
+
+# Content words whose vectors make up the remark's meaning (matching.py keeps the same).
+_MEANING_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
+VECTOR_SCALE = 4.0
+
+
+def _meaning(toks: list[Token]) -> dict[str, float]:
+    """``v:0``..``v:299``: the mean GiNZA vector of the content words, so that words the
+    labelled data never used still land near the words it did (家賃 ~ 賃料)."""
+    vectors = word_vectors()
+    if vectors is None:
+        return {}
+    rows = [vectors.row(t.normalized) for t in toks if t.pos in _MEANING_POS]
+    found = [r for r in rows if r is not None]
+    if not found:
+        return {}
+    mean = vectors.matrix[found].mean(axis=0)
+    norm = float(np.linalg.norm(mean)) or 1.0
+    return {f"v:{i}": round(float(x) / norm * VECTOR_SCALE, 4) for i, x in enumerate(mean)}
+
+
+def why_question(text: str) -> bool:
+    """True when the rules read the remark as a why-question (なぜ/どうして/なんで)."""
+    return classify_by_rules(normalise(text)).why
