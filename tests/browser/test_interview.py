@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
 from tests.servers import DemoServer
+from tests.test_interview_unsure import UNSURE
 
 
 def test_interview_in_voila(demo: DemoServer, page: Page) -> None:
@@ -42,3 +45,25 @@ def test_trainer_view_shows_the_numbers(demo: DemoServer, page: Page) -> None:
     page.get_by_role("button", name="話す", exact=True).click()
     expect(page.locator(".nuiawase-debug").first).to_contain_text("信頼")
     expect(page.locator(".nuiawase-status").last).to_contain_text("トレーナー表示")
+
+
+def test_an_unsure_reading_is_corrected_with_one_click(
+    demo: DemoServer, page: Page, tmp_path: Path
+) -> None:
+    page.goto(demo.voila("interview.ipynb"))
+    page.get_by_role("button", name="この事例で面接を始める").click(timeout=60_000)
+    box = page.locator(".nuiawase-interview textarea")
+    box.fill(UNSURE)
+    page.get_by_role("button", name="話す", exact=True).click()
+    # Nothing is said yet: the reading is shown with the choices, the typing is kept.
+    note = page.locator(".nuiawase-unsure-note")
+    expect(note).to_contain_text("自信がありません")
+    expect(page.locator(".nuiawase-client")).to_have_count(0)
+    expect(box).to_have_value(UNSURE)
+    page.screenshot(path=str(tmp_path / "unsure.png"))
+    page.get_by_role("button", name="健康・障害について、開かれた質問").click()
+    expect(page.locator(".nuiawase-client")).to_have_count(1)
+    expect(page.locator(".nuiawase-understood").first).to_contain_text("あなたが選んだ読み方")
+    expect(page.locator(".nuiawase-understood").first).to_contain_text("健康・障害")
+    expect(note).to_be_hidden()
+    expect(box).to_have_value("")
