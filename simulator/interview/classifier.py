@@ -16,18 +16,19 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 from simulator.models.vocab import HARMFUL_TECHNIQUES, Technique, Topic
 
 from .analysis import normalise, tokens
-from .features import features, why_question
+from .features import features
 
 MODEL_FILE = "classifier_model.json.gz"
 # A reading offered as a correction must be at least this likely (else the two likeliest).
@@ -45,19 +46,29 @@ class LinearModel(BaseModel):
     classes: list[str]
     intercept: list[float]
     weights: dict[str, list[float]]
+    _cache: tuple[dict[str, int], npt.NDArray[np.float64]] | None = PrivateAttr(default=None)
 
     def scores(self, found: tuple[tuple[str, float], ...]) -> list[float]:
         """Class probabilities (softmax of the linear scores)."""
-        total = list(self.intercept)
-        for name, value in found:
-            row = self.weights.get(name)
-            if row is not None:
-                for i, w in enumerate(row):
-                    total[i] += w * value
-        top = max(total)
-        exp = [math.exp(s - top) for s in total]
-        norm = sum(exp)
-        return [e / norm for e in exp]
+        index, matrix = self._table()
+        rows = [(index[name], value) for name, value in found if name in index]
+        total = np.asarray(self.intercept, dtype=np.float64)
+        if rows:
+            at = np.fromiter((r for r, _ in rows), dtype=np.int64, count=len(rows))
+            values = np.fromiter((v for _, v in rows), dtype=np.float64, count=len(rows))
+            total = total + values @ matrix[at]
+        exp = np.exp(total - total.max())
+        return [float(x) for x in exp / exp.sum()]
+
+    def _table(self) -> tuple[dict[str, int], npt.NDArray[np.float64]]:
+        # The weights as one matrix (a feature per row), built once: a turn then costs one
+        # gather and one small product instead of a Python loop over every class.
+        if self._cache is None:
+            names = list(self.weights)
+            matrix = np.asarray([self.weights[n] for n in names], dtype=np.float64)
+            object.__setattr__(self, "_cache", ({n: i for i, n in enumerate(names)}, matrix))
+        assert self._cache is not None
+        return self._cache
 
     def reasons(self, found: tuple[tuple[str, float], ...], label: str, most: int = 4) -> list[str]:
         """The features that pushed hardest towards ``label``, for the explanation."""
@@ -158,17 +169,25 @@ def choose_technique(ranked: list[tuple[str, float]], threshold: float) -> tuple
 
 
 def choose_topic(
-    ranked: list[tuple[str, float]], found: tuple[tuple[str, float], ...], confident_at: float
+    ranked: list[tuple[str, float]],
+    found: tuple[tuple[str, float], ...],
+    confident_at: float,
+    new_words: str | None = None,
 ) -> tuple[str, float, bool]:
     """The topic to act on: the model's, unless it is unsure and the hand-written rules name
     one (they hold domain knowledge the data may lack: 学費 is the children's). The rules'
     reading of a main clause after 「…が、」 wins more often: that clause carries the question
     (「前はお仕事を…ましたが、今の収入は?」 asks about income).
 
+    ``new_words`` is the topic of a rule that fired but has no weight in the model.
+
     Returns (label, probability, by_rules).
     """
     label, p = ranked[0]
     tail, whole = _rule_topic(found, "lt:"), _rule_topic(found, "rt:")
+    if new_words is not None and new_words != label and p < MAIN_CLAUSE_DOUBT:
+        # A rule the labelled data never exercised (妊娠, 依存症) knows what the model cannot.
+        return new_words, dict(ranked).get(new_words, 0.0), True
     if tail is not None and tail != label and p < MAIN_CLAUSE_DOUBT:
         return tail, dict(ranked).get(tail, 0.0), True
     if whole is not None and whole != label and p < confident_at:
@@ -270,7 +289,15 @@ def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None)
         _ranked(m.topic, m.topic.scores(found)), norm, vocabulary or {}
     )
     techniques = _ranked(m.technique, m.technique.scores(found))
-    topic_label, topic_p, by_rules = choose_topic(topics, found, m.confident_at)
+    unlearned = next(
+        (
+            name.split(":")[2]
+            for name, _ in found
+            if name.startswith("r:topic:") and name not in m.topic.weights
+        ),
+        None,
+    )
+    topic_label, topic_p, by_rules = choose_topic(topics, found, m.confident_at, unlearned)
     tech_label, tech_p, held_back = choose_technique(techniques, m.harmful_threshold)
     topic = None if topic_label == NO_TOPIC else Topic(topic_label)
     technique = Technique(tech_label)
@@ -290,7 +317,7 @@ def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None)
             f"harmful reading {techniques[0][0]} {techniques[0][1]:.2f} set aside "
             f"(below {m.harmful_threshold:.2f})"
         )
-    asks_why = why_question(norm)
+    asks_why = any(name == "why" for name, _ in found)  # the rules' why-question flag
     if asks_why and technique not in _WHY_READINGS and tech_p < MAIN_CLAUSE_DOUBT:
         # A bare 「なぜですか?」 is a question, whatever else the model half-thought.
         explanation.append(f"why-question: {technique.value} -> open_question")

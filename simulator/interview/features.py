@@ -98,8 +98,3 @@ def _meaning(toks: list[Token]) -> dict[str, float]:
     mean = vectors.matrix[found].mean(axis=0)
     norm = float(np.linalg.norm(mean)) or 1.0
     return {f"v:{i}": round(float(x) / norm * VECTOR_SCALE, 4) for i, x in enumerate(mean)}
-
-
-def why_question(text: str) -> bool:
-    """True when the rules read the remark as a why-question (なぜ/どうして/なんで)."""
-    return classify_by_rules(normalise(text)).why
