@@ -33,6 +33,7 @@ DEFAULT = [
     DATA / "classifier_blind1.jsonl",
     DATA / "classifier_train_a.jsonl",
     DATA / "classifier_blind2.jsonl",
+    DATA / "classifier_train_b.jsonl",
     DATA / "classifier_blind3.jsonl",
 ]
 HELD_OUT = DATA / "classifier_blind3.jsonl"
