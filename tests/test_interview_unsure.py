@@ -11,9 +11,27 @@ from simulator.models.vocab import Technique, Topic
 from simulator.widgets.interview_panel import InterviewPanel, turn_html
 from tests.interview_helpers import persona, scenario
 
-# The model reads this as food and cash, unsure (it was the "followed cue counted as missed"
-# remark of the issue); if a retrain makes it sure, pick another unsure remark here.
-UNSURE = "お腹に手を当てて…体調はいかがですか"
+# Remarks the model reads with little confidence; the first still unsure after a retrain is
+# used (a test below fails loudly if a retrain makes all of them sure).
+CANDIDATES = (
+    "手元の書類、見せてもらってもいいですか",
+    "お腹のあたりを押さえてらっしゃいますけど…",
+    "書類のことで",
+    "そのへんは、まあ",
+)
+
+
+def _first_unsure() -> str:
+    from simulator.interview import classify
+
+    return next((t for t in CANDIDATES if classify(t).unsure), "")
+
+
+UNSURE = _first_unsure()
+
+
+def test_there_is_an_unsure_remark_to_test_with() -> None:
+    assert UNSURE, "every candidate is read with confidence now: add an unsure remark"
 
 
 def test_an_unsure_remark_waits_for_the_trainee_and_keeps_the_typing() -> None:
@@ -36,11 +54,12 @@ def test_one_click_corrects_the_reading_and_the_transcript_keeps_both() -> None:
     panel.say(UNSURE)
     reading = panel.pending
     assert reading is not None
-    labels = [b.description for b in panel.confirm_buttons.children]
-    assert "健康・障害について、開かれた質問" in labels, labels
-    panel.confirm_buttons.children[labels.index("健康・障害について、開かれた質問")].click()
+    alternative = reading.alternatives[0]
+    panel.confirm_buttons.children[1].click()  # the likeliest other reading
     turn = panel.interview.turns[-1]
-    assert turn.topic is Topic.health and turn.technique is Technique.open_question
+    assert turn.technique is alternative.technique
+    if alternative.topic is not None:  # no topic: the engine takes it from the context
+        assert turn.topic is alternative.topic
     assert turn.corrected_from == {
         "topic": reading.topic.value if reading.topic else None,
         "technique": reading.technique.value if reading.technique else None,
@@ -76,3 +95,12 @@ def test_a_correction_needs_text() -> None:
     with pytest.raises(MoveParseError, match=r"line 1: .*correction"):
         parse_moves(['{"technique": "empathy", "correction": {"technique": "empathy"}}'])
     assert Move(text="はい").correction is None
+
+
+def test_the_menu_gives_any_other_reading_of_a_waiting_remark() -> None:
+    panel = InterviewPanel(scenario(), persona(3))
+    panel.say(UNSURE)
+    turn = panel.choose(Topic.debt.value, Technique.closed_question.value)
+    assert turn is not None and turn.text == UNSURE
+    assert turn.topic is Topic.debt and turn.technique is Technique.closed_question
+    assert turn.corrected_from is not None

@@ -239,9 +239,12 @@ class InterviewPanel(w.VBox):
         self.confirm.layout.display = "flex"
 
     def choose(self, topic: str, technique: str) -> Turn | None:
-        """Play a menu move (for beginners)."""
+        """Play a menu move (for beginners); with an unsure remark waiting, the menu is the
+        trainee's own reading of it."""
         if self.interview.finished:
             return None
+        if self.pending is not None:
+            return self.send_as(Correction(topic=Topic(topic), technique=Technique(technique)))
         turn = self.interview.step(Move(topic=Topic(topic), technique=Technique(technique)))
         self._after(turn)
         return turn
