@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Literal
 
 from pydantic import Field
@@ -178,6 +179,42 @@ class Strength(Strict):
     facts: list[Identifier] = Field(default_factory=list, description="Facts it rests on.")
 
 
+class RedFlagKind(StrEnum):
+    """Harmful actions a plan must never contain (the centre's first ideal: no one is
+    turned away, and no one is harmed by the support)."""
+
+    contact_abuser = "contact_abuser"  # phoning, meeting or "talking it over" with the abuser
+    disclose_whereabouts = "disclose_whereabouts"  # telling anyone where the client is
+    contact_against_wish = "contact_against_wish"  # family or others the client refused
+    refuse_on_status = "refuse_on_status"  # turned away or reported for nationality/status
+    arrears_only = "arrears_only"  # only collecting arrears while the urgent needs wait
+
+
+class RedFlag(Strict):
+    """A harmful action this case invites, and how to recognise it in a plan.
+
+    Structure decides first (a support's agency, a resource); the words second: an item
+    names one of ``people`` together with a contact verb, not negated (「夫には知らせない」 is
+    safe), or one of ``words``.
+    """
+
+    id: Identifier
+    kind: RedFlagKind = Field(description="What kind of harm.")
+    reason: LocalizedText = Field(description="Why it harms the client, for the supervisor.")
+    people: list[AuthorText] = Field(
+        default_factory=list,
+        description="Who must not be contacted or told (夫, ご主人, 娘...): an item that "
+        "contacts or informs one of them is the harmful act.",
+    )
+    resources: list[Identifier] = Field(
+        default_factory=list, description="Resources whose use is itself the harm."
+    )
+    words: list[AuthorText] = Field(
+        default_factory=list,
+        description="Words that name the harmful act outright (入管に通報, 対象外).",
+    )
+
+
 class AnswerKey(Strict):
     """What a good assessment and plan contain. Never shown to a trainee."""
 
@@ -196,6 +233,11 @@ class AnswerKey(Strict):
     )
     screening: Literal["information_only", "hand_off", "ongoing_support"] = Field(
         default="ongoing_support", description="The right screening decision."
+    )
+    red_flags: list[RedFlag] = Field(
+        default_factory=list,
+        description="Harmful actions this case invites; a plan that contains one is marked "
+        "要確認 and its safety criterion drops to 0.",
     )
 
 

@@ -173,15 +173,31 @@ def problems(sub: Submission, region: Region) -> list[str]:
     return out
 
 
+def extra_forms_of(scenario_id: str) -> dict[str, Any]:
+    """forms_extra.yaml: submissions resting on one of the three interviews (``moves:``),
+    written to test one thing each (plain words, stuffed keywords, a red-flag action)."""
+    path = HERE / scenario_id / "forms_extra.yaml"
+    data = load_yaml(path) if path.exists() else {}
+    if not isinstance(data, dict):
+        raise SystemExit(f"{scenario_id}/forms_extra.yaml: expected a mapping")
+    return data
+
+
 def build_one(scenario_id: str) -> list[str]:
-    """Assemble and write the three submissions of one scenario; returns problems."""
+    """Assemble and write the submissions of one scenario; returns problems."""
     forms = forms_of(scenario_id)
     seed = int(forms.get("seed", 101))
     found: list[str] = []
-    for level in LEVELS:
-        scenario, region, transcript = replay(scenario_id, level, seed)
+    extra = extra_forms_of(scenario_id)
+    plan = [(level, level, forms) for level in LEVELS]
+    plan += [(level, str(extra[level].get("moves", "strong")), extra) for level in extra]
+    for level, interview, source in plan:
+        if interview not in LEVELS:
+            found.append(f"{scenario_id}/{level}: moves must be one of {', '.join(LEVELS)}")
+            continue
+        scenario, region, transcript = replay(scenario_id, interview, seed)
         try:
-            form = resolve(forms[level], turn_refs(transcript), f"{scenario_id}/{level}")
+            form = resolve(source[level], turn_refs(transcript), f"{scenario_id}/{level}")
         except ExemplarError as exc:
             found.append(str(exc))
             continue

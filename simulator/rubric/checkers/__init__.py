@@ -13,6 +13,7 @@ from . import (
     language,
     process,
     resource_fit,
+    safety,
     stitching,
     strengths,
     team,

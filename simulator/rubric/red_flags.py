@@ -1,0 +1,130 @@
+"""Red flags: harmful actions in a submission, found from the answer key's ``red_flags``.
+
+The rubric's first question is not how good a plan is but whether it harms the client. A
+plan that phones the abuser to "talk it over", tells anyone where the client is, turns
+the client away or reports them for their residence status, contacts family the client
+refused, or only collects arrears while the urgent needs wait, is unsafe however well the
+rest is written. Each case names the harms it invites (scenario ``answer_key.red_flags``);
+this module finds them:
+
+1. Structure first: a support's agency naming one of the flag's people, a support or
+   immediate action using one of the flag's resources, a plan whose every support collects
+   arrears while no urgent need is met.
+2. Words second, clause by clause: one of the flag's people (SudachiPy normalised forms,
+   so ご主人 and 主人 agree) with a contact verb in the same or the next clause, unless that
+   clause negates it (「夫には知らせない」「連絡せず」 are the safe plan); or one of the flag's
+   words, not negated.
+
+Pure functions over the submission; the ``safety`` checker turns the hits into a level.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from simulator.interview.analysis import normalise, tokens
+from simulator.models.casework import Assessment, Plan
+from simulator.models.scenario import RedFlag, RedFlagKind, Scenario
+
+#: Verbs that contact or inform someone (normalised forms).
+CONTACT = frozenset(
+    "連絡 電話 伝える 知らせる 話し合う 話し合い 会う 面談 同席 訪問 訪ねる 教える 共有"
+    " 説明 報告 通報 呼ぶ 呼び出す 通知 送る 確認 問い合わせる 照会 仲介 調整 来所 聞く 話す"
+    " 招く 交える".split()
+)
+# 相談 is left out: it names agencies (配偶者暴力相談支援センター) more often than it names
+# consulting the person the client fears.
+#: A clause that says the opposite: the safe plan (知らせない, 連絡せず, 避ける, 伏せる...).
+NEGATION = re.compile(r"ない|ず[、。に]?|ぬ|避け|控え|禁止")
+#: Secrecy governs its whole clause, wherever it stands (「夫に知られないように連絡方法を…」).
+SECRECY = re.compile(r"知られ(?:ない|ぬ|ず)|内緒|秘密|秘匿|伏せ|気づかれ(?:ない|ず)")
+#: Words of a payment plan to a creditor.
+PAYMENT = re.compile(r"支払|支払い|返済|分納|納付|滞納|督促|取り立て|払う|払い|完済|納め")
+CLAUSE = re.compile(r"[。、,.;；!?！？\n]+")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One harmful action found: which flag, where, and the words that showed it."""
+
+    flag: RedFlag
+    path: str
+    text: str
+
+
+def _items(assessment: Assessment, plan: Plan | None) -> Iterator[tuple[str, str, str | None]]:
+    """(field path, text, resource id) of every action-like item of a submission."""
+    for i, act in enumerate(assessment.immediate_actions):
+        yield f"assessment.immediate_actions[{i}]", act.action, act.resource
+    yield "assessment.screening.reason", assessment.screening.reason, None
+    if plan is None:
+        return
+    for i, sup in enumerate(plan.supports):
+        yield f"plan.supports[{i}]", f"{sup.agency}。{sup.content}", sup.resource
+    for i, ca in enumerate(plan.client_actions):
+        yield f"plan.client_actions[{i}]", ca.text, None
+
+
+def _negated_after(clause: str, at: int) -> bool:
+    """The clause keeps it secret, or negates what stands at ``at`` (「知らせない」,
+    「連絡せず」; not 「…がないため対象外」)."""
+    return SECRECY.search(clause) is not None or NEGATION.search(clause, at) is not None
+
+
+def _contacts(flag: RedFlag, text: str) -> bool:
+    """A clause (with the next) names one of the people and contacts them, not negated."""
+    clauses = [c for c in CLAUSE.split(text) if c.strip()]
+    people = [(p, [t.normalized for t in tokens(normalise(p))]) for p in flag.people]
+    for i in range(len(clauses)):
+        pair = [(c, tokens(normalise(c))) for c in clauses[i : i + 2]]
+        named = any(
+            person in c or (len(forms) == 1 and any(t.normalized == forms[0] for t in toks))
+            for person, forms in people
+            for c, toks in pair
+        )
+        if not named:
+            continue
+        for c, toks in pair:
+            verb = next((t for t in toks if t.normalized in CONTACT), None)
+            if verb is not None and not _negated_after(normalise(c), verb.begin):
+                return True
+    return False
+
+
+def _says(flag: RedFlag, text: str) -> bool:
+    for clause in CLAUSE.split(normalise(text)):
+        for word in flag.words:
+            at = clause.find(normalise(word))
+            if at >= 0 and not _negated_after(clause, at + len(word)):
+                return True
+    return False
+
+
+def _arrears_only(assessment: Assessment, plan: Plan | None) -> list[str]:
+    """Paths of the payment supports when collecting arrears is all the plan does."""
+    if plan is None or not plan.supports or any(a.need for a in assessment.immediate_actions):
+        return []
+    paying = [
+        f"plan.supports[{i}]"
+        for i, s in enumerate(plan.supports)
+        if PAYMENT.search(f"{s.agency}{s.content}")
+    ]
+    return paying if len(paying) == len(plan.supports) else []
+
+
+def find(scenario: Scenario, assessment: Assessment, plan: Plan | None) -> list[Hit]:
+    """Every red flag of the case found in the submission, in form order."""
+    hits: list[Hit] = []
+    for flag in scenario.answer_key.red_flags:
+        if flag.kind is RedFlagKind.arrears_only:
+            hits += [Hit(flag, p, "") for p in _arrears_only(assessment, plan)]
+        for path, text, resource in _items(assessment, plan):
+            if resource is not None and resource in flag.resources:
+                hits.append(Hit(flag, path, resource))
+            elif flag.people and _contacts(flag, text):
+                hits.append(Hit(flag, path, text))
+            elif flag.words and _says(flag, text):
+                hits.append(Hit(flag, path, text))
+    return hits
