@@ -37,6 +37,7 @@ __all__ = [
     "language",
     "process",
     "resource_fit",
+    "safety",
     "stitching",
     "strengths",
     "team",
