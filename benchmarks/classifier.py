@@ -4,7 +4,7 @@
 
 Without PATH it reports every set in tests/data. Which were trained on is listed in
 simulator/interview/data/classifier_training.yaml; the honest figures are those of
-classifier_blind3.jsonl, a set written blind (by someone who never saw the rules or the
+classifier_blind4.jsonl, a set written blind (by someone who never saw the rules or the
 data) and never trained on. Its figures are the last line, as JSON. Targets on it: topic
 >= 90 %, technique >= 90 %, harmful recall >= 90 %, harmful precision >= 95 %. The model's
 own k-fold cross-validation is printed too. Exit 0 when the held-out set meets the targets.
@@ -34,9 +34,11 @@ DEFAULT = [
     DATA / "classifier_train_a.jsonl",
     DATA / "classifier_blind2.jsonl",
     DATA / "classifier_train_b.jsonl",
+    DATA / "classifier_train_c.jsonl",
     DATA / "classifier_blind3.jsonl",
+    DATA / "classifier_blind4.jsonl",
 ]
-HELD_OUT = DATA / "classifier_blind3.jsonl"
+HELD_OUT = DATA / "classifier_blind4.jsonl"
 TARGETS = {
     "topic_accuracy": 0.90,
     "technique_accuracy": 0.90,

@@ -40,11 +40,17 @@ BLIND_2 = DATA / "classifier_blind2.jsonl"
 # gambling, addiction, letters, legal matters, easily misread words).
 TRAIN_B = DATA / "classifier_train_b.jsonl"
 TRAINED_SETS = [DEV_SET, HELD_OUT, HELD_OUT_2, HELD_OUT_3, BLIND_1, TRAIN_A, BLIND_2, TRAIN_B]
-# Written blind after that round, sealed (sha256 below) until the model was final; never
-# trained on. The honest figures are measured on it (benchmarks/README.md).
+# Written blind after that round, sealed until measured, never trained on; its errors were
+# never read (77.5 % / 88.8 % / 97.6 % / 93.0 % with the model before train_c).
 BLIND_3 = DATA / "classifier_blind3.jsonl"
-BLIND_3_SHA256 = "6207905760503467308b79f21c4a3e959b311621e76a15bc34bc17bd76434f17"
-ALL_SETS = [*TRAINED_SETS, BLIND_3]
+# Written for training: 500 more utterances from many kinds of counsellor.
+TRAIN_C = DATA / "classifier_train_c.jsonl"
+TRAINED_SETS.append(TRAIN_C)
+# Written blind after the last training set was chosen, sealed (sha256 below) until the model
+# was final; never trained on. The honest figures are measured on it (benchmarks/README.md).
+BLIND_4 = DATA / "classifier_blind4.jsonl"
+BLIND_4_SHA256 = "8c3303d1d51d75b5e76597d6b536157e1ffd167139e3012915a2291dfb2d5f31"
+ALL_SETS = [*TRAINED_SETS, BLIND_3, BLIND_4]
 TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
 
 
@@ -69,19 +75,22 @@ def test_no_labelled_sentence_is_copied_into_the_rules() -> None:
     assert not [i["text"] for i in items if len(str(i["text"])) > 8 and str(i["text"]) in rules]
 
 
-def test_labelled_sets_do_not_overlap() -> None:
-    # Minimal encouragers (「うん、うん」「ええ……」) are the same words for every writer.
-    seen: set[str] = set()
-    for path in ALL_SETS:
+def test_no_held_out_sentence_was_trained_on() -> None:
+    # Minimal encouragers (「うん、うん」「ええ……」) are the same words for every writer; a
+    # sentence two training writers both wrote (one so far) does no harm.
+    # One blind4 sentence happens to be word for word what a training writer also wrote
+    # (1 of 170; it counts in blind4's figures, which are otherwise unseen text).
+    coincidences = {"お友達が、ここを調べて勧めてくれたんですね。"}
+    trained = {str(i["text"]) for p in TRAINED_SETS for i in _items(p)}
+    for path in (BLIND_3, BLIND_4):
         texts = {str(i["text"]) for i in _items(path) if len(str(i["text"])) > 8}
-        assert not texts & seen, (path.name, sorted(texts & seen))
-        seen |= texts
+        assert texts & trained <= coincidences, (path.name, sorted(texts & trained))
 
 
 def test_the_held_out_set_is_sealed_and_never_trained_on() -> None:
-    assert hashlib.sha256(BLIND_3.read_bytes()).hexdigest() == BLIND_3_SHA256
+    assert hashlib.sha256(BLIND_4.read_bytes()).hexdigest() == BLIND_4_SHA256
     trained = {Path(s["set"]).name for s in model().trained_on}
-    assert BLIND_3.name not in trained
+    assert BLIND_3.name not in trained and BLIND_4.name not in trained
     assert trained == {p.name for p in TRAINED_SETS}
 
 
@@ -272,11 +281,11 @@ def test_never_raises(text: str) -> None:
 
 def test_held_out_figures_do_not_fall_below_what_was_measured() -> None:
     # Measured on the sealed set after the model was final (benchmarks/README.md): topic
-    # 77.5 %, technique 88.8 %, harmful precision 97.6 %, recall 93.0 %. These floors
-    # catch a regression; they are not the targets (topic and technique still miss 90 %).
-    report = evaluate_classifier(BLIND_3)
-    assert report["count"] == 160
-    assert report["topic_accuracy"] >= 0.75
-    assert report["technique_accuracy"] >= 0.85
+    # 80.0 %, technique 94.1 %, harmful precision 100 %, recall 95.3 %. These floors catch a
+    # regression; topic still misses its 90 % target.
+    report = evaluate_classifier(BLIND_4)
+    assert report["count"] == 170
+    assert report["topic_accuracy"] >= 0.78
+    assert report["technique_accuracy"] >= 0.90
     assert report["harmful_precision"] >= 0.95
     assert report["harmful_recall"] >= 0.90
