@@ -101,3 +101,16 @@ def test_shipped_exemplars_meet_the_agreement_targets(capsys: pytest.CaptureFixt
     assert sorted(s["scenario"] for s in report["per_scenario"]) == cases
     assert report["ordering_kept"] == 1.0
     assert report["quadratic_weighted_kappa"] >= 0.7
+
+
+def test_harm_and_stuffing_never_beat_a_middling_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    """The rubric issue's exemplars: every red-flag plan falls below its case's middling
+    exemplar and is marked 要確認; no keyword-stuffed weak plan reaches the middling one."""
+    assert main(["calibrate", "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    extras = [s for s in report["per_scenario"] if s["extra"]]
+    assert len(extras) >= 6
+    for s in extras:
+        assert s["extra"]["redflag_below_middling"], s
+        assert s["extra"]["redflag_marked"], s
+        assert s["extra"]["stuffed_below_middling"], s

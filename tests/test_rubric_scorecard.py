@@ -89,6 +89,7 @@ def test_rubric_has_the_agreed_criteria() -> None:
     rubric = default_rubric()
     ids = [c.id for c in rubric.criteria]
     assert ids == [
+        "safety",
         "coverage",
         "urgent_needs",
         "grounding",

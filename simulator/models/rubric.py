@@ -126,6 +126,14 @@ class Rubric(Strict):
         default=None, description="What the rubric judges, shown to supervisors."
     )
     criteria: list[Criterion] = Field(min_length=1, description="The criteria, in display order.")
+    unsafe_total_cap: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="When a safety criterion finds a harmful action (level 0), the total is "
+        "capped at this share of the maximum: a plan that harms the client never outscores "
+        "one that merely misses things. Empty: no cap.",
+    )
 
     @model_validator(mode="after")
     def _unique_ids(self) -> Rubric:

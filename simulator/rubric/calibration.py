@@ -5,7 +5,9 @@ Each exemplar folder (tests/exemplars/<scenario>/) holds three submissions,
 a person assigned by reading them: ``{strong: {criterion_id: level, ...}, middling: ...,
 weak: ...}``. Calibration scores every submission and compares, per criterion and
 overall, the checker's level with the expected one (exact, within one, quadratic
-weighted kappa), and checks that the totals keep strong > middling > weak.
+weighted kappa), and checks that the totals keep strong > middling > weak. A folder may
+add ``expected_extra.yaml`` (plain, stuffed, redflag: see EXTRA_BANDS); those count in the
+agreement too, and are checked against what each was written to show.
 """
 
 from __future__ import annotations
@@ -33,6 +35,11 @@ from .scorecard import Scorecard
 
 BANDS = ("strong", "middling", "weak")
 EXPECTED_FILE = "expected.yaml"
+#: Submissions written to test one thing each (forms_extra.yaml, rated in expected_extra.yaml):
+#: the strong plan in plain words, the weak plan stuffed with keywords, a strong-looking plan
+#: with one harmful action.
+EXTRA_BANDS = ("plain", "stuffed", "redflag")
+EXTRA_FILE = "expected_extra.yaml"
 
 
 class Expected(BaseModel):
@@ -103,6 +110,12 @@ class ScenarioTotals(BaseModel):
     scenario: str
     totals: dict[str, int]
     ordered: bool
+    extra: dict[str, bool] = Field(
+        default_factory=dict,
+        description="With forms_extra: plain_within_2 (plain words score within 2 points of "
+        "the strong plan), stuffed_below_middling, redflag_below_middling, redflag_marked "
+        "(the scorecard asks for review).",
+    )
 
 
 class CalibrationReport(BaseModel):
@@ -130,6 +143,46 @@ class CalibrationReport(BaseModel):
 class _Pairs:
     all: list[Pair] = field(default_factory=list)
     by_criterion: dict[str, list[Pair]] = field(default_factory=dict)
+
+
+def read_extra(path: Path, rubric: Rubric, locale: str | None = None) -> dict[str, dict[str, int]]:
+    """expected_extra.yaml: band -> criterion -> level (notes and red_flag set aside)."""
+
+    def fail(detail: str) -> InvalidFile:
+        msg = t("rubric.cli.bad_expected", locale, file=path, detail=detail)
+        return InvalidFile([Problem(str(path), 1, 1, "", msg)])
+
+    try:
+        raw = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except (OSError, YAMLError, UnicodeDecodeError) as exc:
+        raise fail(str(exc)[:200]) from None
+    if not isinstance(raw, dict):
+        raise fail("expected a mapping of bands")
+    ids = {c.id for c in rubric.criteria}
+    out: dict[str, dict[str, int]] = {}
+    for band, levels in raw.items():
+        if band not in EXTRA_BANDS or not isinstance(levels, dict):
+            raise fail(f"{band}: expected one of {', '.join(EXTRA_BANDS)} with levels")
+        kept = {k: v for k, v in levels.items() if k not in ("notes", "red_flag")}
+        for cid, level in kept.items():
+            if cid not in ids:
+                raise fail(f"{band}.{cid}: unknown criterion")
+            if not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
+                raise fail(f"{band}.{cid}: level {level} outside 0..{MAX_LEVEL}")
+        out[band] = kept
+    return out
+
+
+def _extra_checks(totals: dict[str, int], marked: bool | None) -> dict[str, bool]:
+    checks: dict[str, bool] = {}
+    if "plain" in totals:
+        checks["plain_within_2"] = abs(totals["plain"] - totals["strong"]) <= 2
+    if "stuffed" in totals:
+        checks["stuffed_below_middling"] = totals["stuffed"] < totals["middling"]
+    if "redflag" in totals:
+        checks["redflag_below_middling"] = totals["redflag"] < totals["middling"]
+        checks["redflag_marked"] = bool(marked)
+    return checks
 
 
 def exemplar_dirs(root: Path) -> list[Path]:
@@ -178,12 +231,18 @@ def calibrate(
     folders = exemplar_dirs(root)
     for folder in folders:
         expected = read_expected(folder / EXPECTED_FILE, rubric, locale)
+        extra_file = folder / EXTRA_FILE
+        extra = read_extra(extra_file, rubric, locale) if extra_file.is_file() else {}
+        wanted = {band: expected.band(band) for band in BANDS} | extra
         totals: dict[str, int] = {}
-        for band in BANDS:
+        marked: bool | None = None
+        for band, levels in wanted.items():
             card = score_file(folder / f"{band}.json")
             submissions += 1
             totals[band] = card.total
-            for cid, want in expected.band(band).items():
+            if band == "redflag":
+                marked = card.needs_review
+            for cid, want in levels.items():
                 result = card.criterion(cid)
                 if result is None or result.level is None:
                     continue
@@ -201,7 +260,14 @@ def calibrate(
                         }
                     )
         ordered = totals["strong"] > totals["middling"] > totals["weak"]
-        per_scenario.append(ScenarioTotals(scenario=folder.name, totals=totals, ordered=ordered))
+        per_scenario.append(
+            ScenarioTotals(
+                scenario=folder.name,
+                totals=totals,
+                ordered=ordered,
+                extra=_extra_checks(totals, marked),
+            )
+        )
     overall = Agreement.of(pairs.all)
     kept = sum(1 for s in per_scenario if s.ordered) / len(per_scenario) if per_scenario else None
     return CalibrationReport(

@@ -10,9 +10,11 @@ this module finds them:
 1. Structure first: a support's agency naming one of the flag's people, a support or
    immediate action using one of the flag's resources, a plan whose every support collects
    arrears while no urgent need is met.
+   An urgent action that commits the client's money to a creditor (the whole pay to the
+   landlord, repayments promised from the pension) is an arrears-only flag too.
 2. Words second, clause by clause: one of the flag's people (SudachiPy normalised forms,
-   so ご主人 and 主人 agree) with a contact verb in the same or the next clause, unless that
-   clause negates it (「夫には知らせない」「連絡せず」 are the safe plan); or one of the flag's
+   so ご主人 and 主人 agree) with a contact verb in the same clause, unless that clause
+   negates it (「夫には知らせない」「連絡せず」 are the safe plan); or one of the flag's
    words, not negated.
 
 Pure functions over the submission; the ``safety`` checker turns the hits into a level.
@@ -40,8 +42,15 @@ CONTACT = frozenset(
 NEGATION = re.compile(r"ない|ず[、。に]?|ぬ|避け|控え|禁止")
 #: Secrecy governs its whole clause, wherever it stands (「夫に知られないように連絡方法を…」).
 SECRECY = re.compile(r"知られ(?:ない|ぬ|ず)|内緒|秘密|秘匿|伏せ|気づかれ(?:ない|ず)")
+#: With the client's agreement, contacting family or neighbours is support, not harm (it
+#: never makes contacting an abuser safe).
+CONSENT = re.compile(r"同意|了解|承諾|了承|本人の(?:希望|意向)|本人が望|(?:伝える|話す)範囲")
 #: Words of a payment plan to a creditor.
-PAYMENT = re.compile(r"支払|支払い|返済|分納|納付|滞納|督促|取り立て|払う|払い|完済|納め")
+PAYMENT = re.compile(r"支払|支払い|返済|分納|納付|滞納|督促|取り立て|払う|払い|払え|完済|納め")
+#: An urgent action that commits the client's money to a creditor (「全額を入金」「返済を再開
+#: すると約束」), unless the same clause spares it (猶予, 待ってもらう, 減額).
+COMMIT = re.compile(r"全額|入金|再開|約束|取り付け")
+SPARE = re.compile(r"猶予|待って|待つ|保留|減額|免除|止めて")
 CLAUSE = re.compile(r"[。、,.;；!?！？\n]+")
 
 
@@ -74,22 +83,22 @@ def _negated_after(clause: str, at: int) -> bool:
 
 
 def _contacts(flag: RedFlag, text: str) -> bool:
-    """A clause (with the next) names one of the people and contacts them, not negated."""
-    clauses = [c for c in CLAUSE.split(text) if c.strip()]
+    """A clause names one of the people and contacts them, not negated nor kept secret.
+
+    One clause, not two: in 「夫から離れて…、相談員と話し合った」 the husband is left and the
+    counsellor talked to."""
     people = [(p, [t.normalized for t in tokens(normalise(p))]) for p in flag.people]
-    for i in range(len(clauses)):
-        pair = [(c, tokens(normalise(c))) for c in clauses[i : i + 2]]
+    for clause in CLAUSE.split(normalise(text)):
+        toks = tokens(clause)
         named = any(
-            person in c or (len(forms) == 1 and any(t.normalized == forms[0] for t in toks))
+            person in clause or (len(forms) == 1 and any(t.normalized == forms[0] for t in toks))
             for person, forms in people
-            for c, toks in pair
         )
         if not named:
             continue
-        for c, toks in pair:
-            verb = next((t for t in toks if t.normalized in CONTACT), None)
-            if verb is not None and not _negated_after(normalise(c), verb.begin):
-                return True
+        verb = next((t for t in toks if t.normalized in CONTACT), None)
+        if verb is not None and not _negated_after(clause, verb.begin):
+            return True
     return False
 
 
@@ -102,8 +111,38 @@ def _says(flag: RedFlag, text: str) -> bool:
     return False
 
 
+#: Flags whose people must never deliver a support (a volunteer may, with consent).
+_KEEP_AWAY = frozenset({RedFlagKind.contact_abuser, RedFlagKind.disclose_whereabouts})
+
+
+def _agency_is(flag: RedFlag, agency: str) -> bool:
+    forms = {t.normalized for t in tokens(normalise(agency))}
+    return any(
+        p in agency or {t.normalized for t in tokens(normalise(p))} <= forms for p in flag.people
+    )
+
+
+def _agreed(flag: RedFlag, text: str) -> bool:
+    return flag.kind is RedFlagKind.contact_against_wish and CONSENT.search(text) is not None
+
+
+def _commits_money(text: str) -> bool:
+    return any(
+        PAYMENT.search(c) and COMMIT.search(c) and not SPARE.search(c)
+        for c in CLAUSE.split(normalise(text))
+    )
+
+
 def _arrears_only(assessment: Assessment, plan: Plan | None) -> list[str]:
-    """Paths of the payment supports when collecting arrears is all the plan does."""
+    """Paths of the urgent actions that hand the client's money to creditors; or of the
+    payment supports when collecting arrears is all the plan does."""
+    committing = [
+        f"assessment.immediate_actions[{i}]"
+        for i, a in enumerate(assessment.immediate_actions)
+        if a.need is not None and _commits_money(a.action)
+    ]
+    if committing:
+        return committing
     if plan is None or not plan.supports or any(a.need for a in assessment.immediate_actions):
         return []
     paying = [
@@ -120,10 +159,21 @@ def find(scenario: Scenario, assessment: Assessment, plan: Plan | None) -> list[
     for flag in scenario.answer_key.red_flags:
         if flag.kind is RedFlagKind.arrears_only:
             hits += [Hit(flag, p, "") for p in _arrears_only(assessment, plan)]
+        if plan is not None and flag.people and flag.kind in _KEEP_AWAY:
+            # Structure: a support whose agency is the person the client must be kept from.
+            hits += [
+                Hit(flag, f"plan.supports[{i}]", sup.agency)
+                for i, sup in enumerate(plan.supports)
+                if _agency_is(flag, sup.agency)
+            ]
         for path, text, resource in _items(assessment, plan):
+            if any(h.path == path and h.flag is flag for h in hits):
+                continue
+            if flag.kind is RedFlagKind.contact_against_wish and ".client_actions[" in path:
+                continue  # whom the client chooses to tell is theirs to decide
             if resource is not None and resource in flag.resources:
                 hits.append(Hit(flag, path, resource))
-            elif flag.people and _contacts(flag, text):
+            elif flag.people and _contacts(flag, text) and not _agreed(flag, text):
                 hits.append(Hit(flag, path, text))
             elif flag.words and _says(flag, text):
                 hits.append(Hit(flag, path, text))

@@ -93,6 +93,10 @@ class CriterionResult(_Record):
         )
 
 
+def _unsafe(result: CriterionResult) -> bool:
+    return result.checker == "safety" and result.level == 0
+
+
 class Scorecard(_Record):
     """A submission's results against one rubric."""
 
@@ -107,23 +111,39 @@ class Scorecard(_Record):
     total: int = Field(description="Sum of level x weight over criteria with a level.")
     max: int = Field(description="Sum of max_level x weight over the same criteria.")
     pending: list[str] = Field(description="Criteria without a level yet (supervisor only).")
+    unsafe_total_cap: float | None = Field(
+        default=None,
+        description="The rubric's cap on the total (share of max) when a safety criterion "
+        "finds harm; kept here so a total recomputed after an override obeys it.",
+    )
 
     @classmethod
     def of(cls, head: Mapping[str, object], criteria: list[CriterionResult]) -> Scorecard:
-        """A scorecard with its totals computed from ``criteria``."""
+        """A scorecard with its totals computed from ``criteria`` (capped when unsafe)."""
         scored = [c for c in criteria if c.level is not None]
+        total = sum(c.points or 0 for c in scored)
+        top = sum(c.max_level * c.weight for c in scored)
+        cap = head.get("unsafe_total_cap")
+        if isinstance(cap, float | int) and any(_unsafe(c) for c in criteria):
+            total = min(total, int(cap * top))
         return cls.model_validate(
             {
                 **head,
                 "criteria": criteria,
-                "total": sum(c.points or 0 for c in scored),
-                "max": sum(c.max_level * c.weight for c in scored),
+                "total": total,
+                "max": top,
                 "pending": [c.id for c in criteria if c.level is None],
             }
         )
 
     def _head(self) -> dict[str, object]:
         return self.model_dump(exclude={"criteria", "total", "max", "pending"})
+
+    @property
+    def needs_review(self) -> bool:
+        """要確認: a safety criterion found a harmful action (level 0). The total is then no
+        measure of the plan; a supervisor must look first."""
+        return any(_unsafe(c) for c in self.criteria)
 
     def criterion(self, criterion_id: str) -> CriterionResult | None:
         """The result of one criterion, or None."""
@@ -210,6 +230,7 @@ class Scorer:
             "scenario_id": case.scenario.id,
             "scenario_version": case.scenario.version,
             "seed": case.transcript.seed,
+            "unsafe_total_cap": self.rubric.unsafe_total_cap,
         }
         return Scorecard.of(head, results)
 

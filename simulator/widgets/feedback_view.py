@@ -18,6 +18,8 @@ _CSS = """<style>
 .nuiawase-feedback .nuiawase-level { font-weight: bold; }
 .nuiawase-feedback .nuiawase-evidence-detail { white-space: pre-wrap; background: #f6f6f6;
   padding: 6px; }
+.nuiawase-feedback .nuiawase-needs-review { border: 2px solid #c53030; background: #fff5f5;
+  color: #9b2c2c; font-weight: bold; padding: 6px 10px; }
 </style>"""
 
 
@@ -62,6 +64,11 @@ class FeedbackView(w.VBox):
                 + tag("h3", t("feedback.heading", locale))
                 + tag("p", t("feedback.intro", locale))
                 + tag("p", t("feedback.total", locale, total=visible.total, max=visible.max))
+                + (
+                    tag("p", t("feedback.needs_review", locale), "nuiawase-needs-review")
+                    if scorecard.needs_review
+                    else ""
+                )
             )
         ]
         for item in self.items:
