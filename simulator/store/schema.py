@@ -200,8 +200,15 @@ class Submission(Base):
         CheckConstraint(
             "status IN ('submitted', 'in_review', 'returned', 'approved')", name="status"
         ),
-        Index("ix_submissions_queue", "awaiting_review", "submitted_at", "id"),
-        Index("ix_submissions_cohort_queue", "cohort_id", "awaiting_review", "submitted_at", "id"),
+        Index("ix_submissions_queue", "awaiting_review", "priority", "submitted_at", "id"),
+        Index(
+            "ix_submissions_cohort_queue",
+            "cohort_id",
+            "awaiting_review",
+            "priority",
+            "submitted_at",
+            "id",
+        ),
         Index("ix_submissions_trainee", "trainee_id", "submitted_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -220,6 +227,14 @@ class Submission(Base):
     awaiting_review: Mapped[bool] = mapped_column(Boolean)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    #: 0 for 要至急確認 (simulator.rubric.risk), 1 otherwise: the queue's first key.
+    priority: Mapped[int] = mapped_column(Integer, server_default="1")
+    #: The unmet same-day risks, comma-separated; None when not flagged.
+    urgent: Mapped[str | None] = mapped_column(String(64))
+    #: The criterion with the lowest automatic level (first in rubric order on a tie).
+    lowest: Mapped[str | None] = mapped_column(String(64))
+    #: When the supervisor released the approved review to the trainee.
+    released_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class Scorecard(Base):

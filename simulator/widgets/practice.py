@@ -14,7 +14,7 @@ from simulator.i18n import t
 from simulator.interview import Transcript
 from simulator.models.submission import Submission
 from simulator.rubric.files import default_rubric
-from simulator.rubric.scorecard import score_submission
+from simulator.rubric.scorecard import Scorecard, score_submission
 
 from .feedback_view import FeedbackView
 from .html import tag
@@ -95,11 +95,25 @@ class PracticeFlow(w.VBox):
             ]
 
     def _submitted(self, submission: Submission) -> None:
-        scenario, region = self.interview.scenario, self.interview.region
-        assert scenario is not None and region is not None
-        rubric = default_rubric()
-        scorecard = score_submission(submission, scenario, region, rubric)
-        self.feedback = FeedbackView(scorecard, rubric, submission, locale=self.locale)
+        self.feedback = FeedbackView(
+            self._scorecard(submission), default_rubric(), submission, locale=self.locale
+        )
         note = w.HTML(tag("p", t("practice.scored", self.locale), "nuiawase-done"))
         self.results.children = [note, self.feedback]
         self.again.layout.display = None
+
+    def _scorecard(self, submission: Submission) -> Scorecard:
+        """The scorecard the trainee may see: the store's, made when it received the work;
+        only without a store (files in a personal workspace) is the work scored here."""
+        from simulator.store.casework_bridge import StoreSubmissionStore
+
+        assert self.session is not None
+        kept = self.session.submissions
+        if isinstance(kept, StoreSubmissionStore):
+            card = kept.scorecard(submission.trainee_id, submission.attempt_id, submission.version)
+            if card is None:  # it was stored a moment ago; gone only if erased meanwhile
+                raise RuntimeError(f"submission {submission.attempt_id} is not in the store")
+            return card
+        scenario, region = self.interview.scenario, self.interview.region
+        assert scenario is not None and region is not None
+        return score_submission(submission, scenario, region, default_rubric())
