@@ -9,6 +9,7 @@ read, since they are only ever needed one submission (or one export) at a time.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +44,8 @@ from .schema import (
 from .scoring import default_scorer
 
 MAX_PAGE = 500
+#: What a comment may point at: a transcript turn, or a field of the assessment or plan.
+TARGET = re.compile(r"t\d{1,4}|(assessment|plan)(\.[a-z_]+|\[\d{1,4}\]){1,8}")
 #: Up to this many cohorts, a supervisor's page merges one index scan per cohort.
 MERGE_COHORTS = 8
 READERS = (Role.supervisor, Role.admin)
@@ -477,23 +480,33 @@ class ReviewMixin(RepositoryBase):
         text: str | None = None,
         criterion: str | None = None,
         canned_comment_id: int | None = None,
+        target: str | None = None,
     ) -> ReviewEventRecord:
-        """Comment on a submission or one criterion (supervisor, while in review). A canned
+        """Comment on a submission, one criterion, or one turn (``t07``) or form field
+        (``plan.goals[0].text``) named by ``target`` (supervisor, while in review). A canned
         comment's text is copied in, so retiring or rewording it later changes nothing."""
         require_role(self.actor, "write_review_event", Role.supervisor)
+        if target is not None and not TARGET.fullmatch(target):
+            raise InvalidInput("store.error.bad_target", target=target)
 
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
                 raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
             body = (text or "").strip()
-            detail = None
+            detail: dict[str, Any] | None = None
             if canned_comment_id is not None:
                 canned = s.get(CannedComment, canned_comment_id)
                 if canned is None or canned.retired:
                     raise NotFound("store.notfound.canned_comment", id=canned_comment_id)
                 body = body or str(canned.text.get("ja", ""))
                 detail = {"canned_comment": canned.id}
+            if target is not None:
+                detail = {**(detail or {}), "target": target}
+            if criterion is not None and criterion not in scorecard_criteria(
+                self._card(s, submission_id)
+            ):
+                raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
             if not body:
                 raise InvalidInput("store.error.empty", what="comment")
             assert self.actor.user_id is not None
