@@ -171,17 +171,20 @@ def test_criteria_kept_from_trainees_stay_hidden_after_review() -> None:
 
 def test_canned_comments(cast: Cast) -> None:
     c = cast
+    rubric = expected_card().rubric_id
     kept = c.tina.add_canned_comment(
-        "intake", "rapport", {"ja": "共感の言葉が届いています", "en": "x"}
+        rubric, "interview_technique", {"ja": "共感の言葉が届いています", "en": "x"}
     )
-    gone = c.tina.add_canned_comment("intake", "rapport", "使わなくなった言い回し")
+    gone = c.tina.add_canned_comment(rubric, "interview_technique", "使わなくなった言い回し")
     c.tina.retire_canned_comment(gone.id)
-    assert [x.id for x in c.sato.canned_comments("intake", "rapport")] == [kept.id]
+    assert [x.id for x in c.sato.canned_comments(rubric, "interview_technique")] == [kept.id]
     sid = _submit(c)
     c.sato.start_review(sid)
-    event = c.sato.add_comment(sid, criterion="rapport", canned_comment_id=kept.id)
+    event = c.sato.add_comment(sid, criterion="interview_technique", canned_comment_id=kept.id)
     assert event.text == "共感の言葉が届いています"
     assert event.detail == {"canned_comment": kept.id}
+    with pytest.raises(InvalidInput):
+        c.sato.add_comment(sid, "x", criterion="rapport")  # not a criterion of the rubric
 
 
 def test_drafts_refuse_stale_saves_and_submissions_are_idempotent(cast: Cast) -> None:
