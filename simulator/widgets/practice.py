@@ -5,6 +5,7 @@ below; this module only wires them together."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -21,6 +22,9 @@ from .html import tag
 from .interview_practice import InterviewPractice
 from .plan_editor import open_forms
 from .stores import error_text, work_stores
+
+if TYPE_CHECKING:
+    from simulator.store.trainee_view import MyRow
 
 
 class PracticeFlow(w.VBox):
@@ -53,9 +57,56 @@ class PracticeFlow(w.VBox):
         self.again = w.Button(description=t("practice.new_variant", locale))
         self.again.add_class("nuiawase-new-variant")
         self.again.on_click(lambda _: self.interview.start())
+        self.mine = self._my_submissions()
         self._reset()
-        super().__init__([self.interview, self.to_forms, self.forms, self.results, self.again])
+        super().__init__(
+            [self.mine, self.interview, self.to_forms, self.forms, self.results, self.again]
+        )
         self.add_class("nuiawase-practice-flow")
+
+    def _my_submissions(self) -> w.Widget:
+        """私の提出, folded away above the practice; nothing when work is kept in files."""
+        from simulator.casework.session import resolve_workspace
+        from simulator.store.errors import StoreError
+        from simulator.store.workspace_store import has_store, workspace_store
+
+        folder = resolve_workspace(self.workspace)
+        if not has_store(folder):
+            return w.VBox()
+        try:
+            repo = workspace_store(folder).as_current_user(folder)
+        except StoreError as exc:
+            return w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+        from .my_submissions import MySubmissions  # the database layer loads only here
+
+        view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
+        box = w.Accordion(children=[view], selected_index=None)
+        box.set_title(0, t("mine.title", self.locale))
+        box.add_class("nuiawase-mine-box")
+        return box
+
+    def revise(self, row: MyRow) -> CaseworkSession:
+        """Open a returned attempt's forms again; the next submit is its next version."""
+        from simulator.casework.session import resolve_workspace
+        from simulator.scenario.library import load_case
+        from simulator.store.workspace_store import workspace_store
+
+        folder = resolve_workspace(self.workspace)
+        repo = workspace_store(folder).as_current_user(folder)
+        record = repo.submission(row.submission_id)
+        work = Submission.model_validate(record.payload)
+        scenario, region = load_case(work.scenario_id)
+        self.interview.scenario, self.interview.region = scenario, region
+        self.transcript = work.transcript
+        context = CaseContext.of(scenario, region, work.transcript)
+        self.session = CaseworkSession.open(
+            context, workspace=self.workspace, locale=self.locale, stores=self.stores
+        )
+        assessment, plan = open_forms(self.session, on_submit=self._submitted)
+        self.forms.children = [assessment, plan]
+        self.results.children = []
+        self.to_forms.layout.display = "none"
+        return self.session
 
     def _reset(self) -> None:
         self.transcript = self.session = self.feedback = None
