@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import migrate
+from .cohort import CohortMixin
 from .content import ContentMixin
 from .engine import make_engine, resolve_url, run_transaction
 from .errors import PermissionDenied, StoreNotReady, StoreUnavailable
@@ -33,7 +34,14 @@ from .work import WorkMixin
 
 
 class Repository(
-    PeopleMixin, ContentMixin, WorkMixin, ReviewMixin, TransferMixin, ExportMixin, PrivacyMixin
+    PeopleMixin,
+    ContentMixin,
+    WorkMixin,
+    ReviewMixin,
+    CohortMixin,
+    TransferMixin,
+    ExportMixin,
+    PrivacyMixin,
 ):
     """Every operation of the store, acting as one user (``actor``)."""
 
