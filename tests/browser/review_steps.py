@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -20,9 +21,14 @@ EXEMPLARS = Path(__file__).resolve().parents[1] / "exemplars"
 SLOW = 120_000
 
 
-def hand_in(workspace: Path, case: str = "dv-higaisha", level: str = "middling") -> str:
+def hand_in(
+    workspace: Path,
+    case: str = "dv-higaisha",
+    level: str = "middling",
+    change: Callable[[Submission], Submission] | None = None,
+) -> str:
     """The workspace trainee's work goes into the store as the practice app would put it
-    (draft saved, then frozen); returns the trainee's store name."""
+    (draft saved, then frozen; ``change`` rewrites it first); returns the trainee's name."""
     name = current_user_name(workspace)
     assert name is not None
     trainee = resolve_trainee(workspace)
@@ -32,6 +38,8 @@ def hand_in(workspace: Path, case: str = "dv-higaisha", level: str = "middling")
     work = work.model_copy(
         update={"trainee_id": trainee, "attempt_id": default_attempt_id(context)}
     )
+    if change is not None:
+        work = change(work)
     draft = Draft(
         scenario_id=work.scenario_id,
         scenario_version=work.scenario_version,
