@@ -83,3 +83,21 @@ def test_a_trainee_cannot_open_the_queue_or_a_sheet(cast: Cast) -> None:
     assert app.queue.options == () and "permission denied" in app.message.value
     app.show_submission(mine)
     assert app.sheet is None and "permission denied" in app.message.value
+
+
+def test_a_supervision_record_from_the_review(cast: Cast) -> None:
+    import datetime as dt
+
+    sid = submit_exemplar(cast, "hana").id
+    app = ReviewApp(cast.sato, locale="en")
+    app.show_submission(sid)
+    sv = app.supervision
+    sv.held_on.value = dt.date(2026, 12, 1)
+    sv.kind.value = "group"
+    sv.focus.value = "<i>緊急時の</i>判断"
+    sv.actions.value = "次回までに DV の社会資源を調べる"
+    sv.save()
+    assert "recorded" in sv.message.value
+    assert "&lt;i&gt;緊急時の&lt;/i&gt;判断" in sv.records.value and "<i>" not in sv.records.value
+    [entry] = cast.hana.supervision_records()
+    assert (entry.kind, entry.supervisor) == ("group", "sato")

@@ -29,6 +29,7 @@ from .privacy import PrivacyMixin
 from .review import ReviewMixin
 from .roles import OPERATOR, Actor, Role
 from .schema import User
+from .supervision import SupervisionMixin
 from .transfer import TransferMixin
 from .work import WorkMixin
 
@@ -39,6 +40,7 @@ class Repository(
     WorkMixin,
     ReviewMixin,
     CohortMixin,
+    SupervisionMixin,
     TransferMixin,
     ExportMixin,
     PrivacyMixin,

@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -295,6 +296,26 @@ class Progress(Base):
     status: Mapped[str] = mapped_column(String(16))
     detail: Mapped[dict[str, Any] | None] = mapped_column(Document)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class SupervisionRecord(Base):
+    """One supervision session with a trainee (スーパービジョン記録). Append-only like the
+    review events: a correction is a new record."""
+
+    __tablename__ = "supervision_records"
+    __table_args__ = (
+        CheckConstraint("kind IN ('individual', 'group')", name="kind"),
+        Index("ix_supervision_records_trainee_id", "trainee_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    focus: Mapped[str] = mapped_column(Text)
+    agreed_actions: Mapped[str] = mapped_column(Text)
+    next_session: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Erasure(Base):

@@ -20,6 +20,7 @@ from simulator.store.review import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
 from .html import esc, tag
+from .supervision_view import SupervisionView
 
 _CSS = """<style>
 .nw-review :target { background: #ffe08a; outline: 3px solid #d69e2e; }
@@ -154,6 +155,7 @@ class ReviewApp(w.VBox):
         comment.on_click(lambda _: self.comment())
         self.note = w.Textarea(placeholder=tr("review.note"))
         self.note.add_class("nw-note")
+        self.supervision = SupervisionView(repo, locale=locale)
         buttons = []
         for action, style in (("return", "danger"), ("approve", "success"), ("release", "info")):
             b = w.Button(description=tr(f"review.{action}"), button_style=style)
@@ -170,6 +172,7 @@ class ReviewApp(w.VBox):
                 w.HBox([self.criterion, self.level, self.reason, override]),
                 w.HBox([self.target, self.canned, self.comment_text, comment]),
                 w.HBox([self.note, *buttons]),
+                self.supervision,
             ]
         )
         self.add_class("nuiawase-review")
@@ -217,6 +220,7 @@ class ReviewApp(w.VBox):
             self._say(exc.message(self.locale), error=True)
             return
         self.detail.value = sheet_html(self.sheet, self.locale)
+        self.supervision.show(self.sheet.trainee)
         self.criterion.options = [(c.title, c.id) for c in self.sheet.criteria]
         self._fill_canned()
         self._say("")
