@@ -101,3 +101,17 @@ def test_a_supervision_record_from_the_review(cast: Cast) -> None:
     assert "&lt;i&gt;緊急時の&lt;/i&gt;判断" in sv.records.value and "<i>" not in sv.records.value
     [entry] = cast.hana.supervision_records()
     assert (entry.kind, entry.supervisor) == ("group", "sato")
+
+
+def test_the_queue_pages(cast: Cast) -> None:
+    made = [submit_exemplar(cast, who).id for who in ("hana", "taro")]
+    made += [submit_exemplar(cast, "hana", "dv-higaisha", "strong").id]
+    app = ReviewApp(cast.sato, locale="en", page=2)
+    first = [v for _, v in app.queue.options]
+    assert len(first) == 2 and not app.more.disabled and app.back.disabled
+    app.more.click()
+    second = [v for _, v in app.queue.options]
+    assert sorted(first + second) == sorted(made) and app.more.disabled
+    app.back.click()
+    assert [v for _, v in app.queue.options] == first
+    assert "waiting 0 d" in app.queue.options[0][0]

@@ -8,6 +8,7 @@ turn or field they name; ``:target`` highlights what the link scrolled to.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import parse_qs
@@ -119,6 +120,14 @@ class ReviewApp(w.VBox):
         self.lowest = w.Text(placeholder=tr("review.filter_lowest"))
         refresh = w.Button(description=tr("review.refresh"))
         refresh.on_click(lambda _: self.load_queue())
+        self._pages: list[str | None] = [None]
+        self._next: str | None = None
+        self.page_label = w.HTML()
+        self.back = w.Button(description=tr("review.page_back"))
+        self.back.on_click(lambda _: self.turn_page(-1))
+        self.more = w.Button(description=tr("review.page_more"))
+        self.more.add_class("nw-more")
+        self.more.on_click(lambda _: self.turn_page(1))
         self.queue = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
         self.queue.add_class("nw-queue")
         self.queue.observe(
@@ -166,7 +175,7 @@ class ReviewApp(w.VBox):
             [
                 w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
                 self.queue,
-                w.HBox([self.prev_button, self.next_button]),
+                w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
                 self.message,
                 self.detail,
                 w.HBox([self.criterion, self.level, self.reason, override]),
@@ -179,8 +188,11 @@ class ReviewApp(w.VBox):
         self.load_queue()
 
     # --- the queue ----------------------------------------------------------------------
-    def load_queue(self) -> None:
-        """Reload the first page of the queue with the filters."""
+    def load_queue(self, reset: bool = True) -> None:
+        """Reload the queue with the filters: its first page, or (``reset`` False) the page
+        the page buttons moved to."""
+        if reset:
+            self._pages = [None]
         where = QueueFilter(
             scenario=self.scenario.value.strip() or None,
             trainee=self.trainee.value.strip() or None,
@@ -188,21 +200,36 @@ class ReviewApp(w.VBox):
             lowest=self.lowest.value.strip() or None,
         )
         try:
-            rows = self.repo.review_queue(limit=self.page, where=where).rows
+            found = self.repo.review_queue(cursor=self._pages[-1], limit=self.page, where=where)
+            rows, self._next = found.rows, found.next_cursor
         except StoreError as exc:
             self._say(exc.message(self.locale), error=True)
-            rows = ()
+            rows, self._next = (), None
+        self.page_label.value = t("review.page", self.locale, page=len(self._pages))
+        self.more.disabled = self._next is None
+        self.back.disabled = len(self._pages) < 2
         flag = t("review.urgent", self.locale)
+        now = dt.datetime.now(dt.UTC)
         # Select options are plain text: nothing a trainee typed can become markup here.
         self.queue.options = [
             (
                 f"{'【' + flag + '】' if r.urgent else ''}{r.submission_id} {r.trainee} "
                 f"{r.scenario_id} {t(f'review.status.{r.status}', self.locale)} "
-                f"{r.submitted_at:%m-%d %H:%M}",
+                f"{t('review.waiting', self.locale, days=(now - r.submitted_at).days)}",
                 r.submission_id,
             )
             for r in rows
         ]
+
+    def turn_page(self, delta: int) -> None:
+        """The next (1) or previous (-1) page of the queue."""
+        if delta > 0 and self._next is not None:
+            self._pages.append(self._next)
+        elif delta < 0 and len(self._pages) > 1:
+            self._pages.pop()
+        else:
+            return
+        self.load_queue(reset=False)
 
     def step(self, delta: int) -> None:
         """Open the next (1) or previous (-1) submission of the queue, without reloading."""
