@@ -247,8 +247,13 @@ class ReviewApp(w.VBox):
             self._say(exc.message(self.locale), error=True)
             return
         self.detail.value = sheet_html(self.sheet, self.locale)
-        self.supervision.show(self.sheet.trainee)
-        self.criterion.options = [(c.title, c.id) for c in self.sheet.criteria]
+        # Only what changed goes to the browser: each widget update is one more message
+        # before the next submission is on screen.
+        if self.supervision.trainee != self.sheet.trainee:
+            self.supervision.show(self.sheet.trainee)
+        choices = [(c.title, c.id) for c in self.sheet.criteria]
+        if list(self.criterion.options) != choices:
+            self.criterion.options = choices
         self._fill_canned()
         self._say("")
 
@@ -261,7 +266,9 @@ class ReviewApp(w.VBox):
             ),
             None,
         )
-        self.canned.options = [("", "")] + [(x[:40], x) for x in (line.canned if line else ())]
+        choices = [("", "")] + [(x[:40], x) for x in (line.canned if line else ())]
+        if list(self.canned.options) != choices:
+            self.canned.options = choices
 
     # --- decisions ----------------------------------------------------------------------
     def _act(self, work: object) -> bool:
@@ -324,9 +331,9 @@ class ReviewApp(w.VBox):
         self.load_queue()
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.message.value = (
-            tag("div", text, "nuiawase-msg-error" if error else "nuiawase-done") if text else ""
-        )
+        value = tag("div", text, "nuiawase-msg-error" if error else "nuiawase-done") if text else ""
+        if self.message.value != value:
+            self.message.value = value
 
 
 def acting_repo(workspace: str | Path | None = None) -> Repository:
