@@ -278,3 +278,7 @@ def test_an_unreachable_server_exits_1_with_a_message(capsys: pytest.CaptureFixt
     url = "postgresql://nobody@127.0.0.1:1/none"
     assert main(["--lang", "en", "db", "upgrade", "--database-url", url]) == 1
     assert capsys.readouterr().err.startswith("cannot reach the database")
+
+
+def test_the_head_the_store_checks_is_alembics() -> None:
+    assert migrate.head_revision() == migrate.scripts_head()
