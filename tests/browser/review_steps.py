@@ -69,10 +69,12 @@ def cohort_url(demo: DemoServer) -> str:
     return next(u for u in demo.urls if "voila_apps/cohort.ipynb" in u)
 
 
-def open_queue(page: Page, demo: DemoServer, trainee: str) -> None:
-    """The supervisor opens the review app and narrows the queue to one trainee."""
+def open_queue(page: Page, demo: DemoServer, trainee: str, scenario: str) -> None:
+    """The supervisor opens the review app and narrows the queue to one trainee's work
+    on one scenario (other tests hand in other cases to the same demo server)."""
     page.goto(review_url(demo))
     page.get_by_placeholder("研修生", exact=True).fill(trainee)
+    page.get_by_placeholder("事例 ID", exact=True).fill(scenario)
     page.get_by_role("button", name="一覧を更新").click()
 
 

@@ -17,7 +17,7 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
     trainee = rs.hand_in(demo.workspace)
 
     # The supervisor: the flagged submission is first; evidence scrolls and highlights.
-    rs.open_queue(page, demo, trainee)
+    rs.open_queue(page, demo, trainee, "dv-higaisha")
     assert "要至急確認" in rs.pick(page)
     detail = page.locator(".nw-detail")
     expect(detail.locator(".nw-urgent")).to_have_text("要至急確認")
@@ -60,7 +60,7 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
     expect(page.locator(".nuiawase-feedback")).to_be_visible(timeout=rs.SLOW)
 
     # The supervisor sees the changes, approves and releases.
-    rs.open_queue(page, demo, trainee)
+    rs.open_queue(page, demo, trainee, "dv-higaisha")
     rs.pick(page)
     expect(page.locator(".nw-detail")).to_contain_text("前の版からの変更")
     expect(page.locator(".nw-detail")).to_contain_text("娘と安心して暮らせる部屋に移りたい")

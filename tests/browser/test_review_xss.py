@@ -89,7 +89,7 @@ def test_no_payload_runs_anywhere(demo: DemoServer, page: Page) -> None:
     page.on("dialog", lambda d: (fired.append(d.message), d.dismiss()))
 
     # The review app: the submission side by side, with every payload as text.
-    rs.open_queue(page, demo, trainee)
+    rs.open_queue(page, demo, trainee, "hiseiki-kinkyuu")
     rs.pick(page)
     detail = page.locator(".nw-detail")
     for payload in PAYLOADS[:4]:
