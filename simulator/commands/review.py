@@ -60,7 +60,7 @@ def _queue_row(row: Any) -> dict[str, Any]:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """One page of the review queue (flagged first, then the longest waiting)."""
-    from simulator.store.review import QueueFilter
+    from simulator.store.queue import QueueFilter
 
     where = QueueFilter(
         cohort=args.cohort,

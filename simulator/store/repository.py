@@ -26,6 +26,7 @@ from .export import ExportMixin
 from .identity import current_user_name
 from .people import PeopleMixin
 from .privacy import PrivacyMixin
+from .queue import QueueMixin
 from .review import ReviewMixin
 from .roles import OPERATOR, Actor, Role
 from .schema import User
@@ -38,6 +39,7 @@ class Repository(
     PeopleMixin,
     ContentMixin,
     WorkMixin,
+    QueueMixin,
     ReviewMixin,
     CohortMixin,
     SupervisionMixin,

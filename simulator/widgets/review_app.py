@@ -17,7 +17,7 @@ import ipywidgets as w
 
 from simulator.i18n import t
 from simulator.store import Repository, Status, StoreError
-from simulator.store.review import QueueFilter
+from simulator.store.queue import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
 from .html import esc, tag

@@ -16,7 +16,7 @@ from simulator.scenario.library import load_case
 from simulator.store import Conflict, InvalidInput, PermissionDenied, Repository, Status
 from simulator.store.documents import as_document, scorecard_for_trainee
 from simulator.store.events import current_status
-from simulator.store.review import QueueFilter
+from simulator.store.queue import QueueFilter
 
 from .cast import Cast, exemplar, expected_card, reseeded, submit_exemplar
 
