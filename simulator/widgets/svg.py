@@ -64,8 +64,10 @@ def heatmap(
 ) -> str:
     """A rows x columns grid of shaded cells with the value written in each."""
     names = list(column_labels) if column_labels is not None else list(columns)
-    left, head = 140, 120
-    width, height = left + cell * len(columns), head + cell * len(rows)
+    names = [n if len(n) <= 12 else n[:11] + "…" for n in names]
+    left, head = 140, 130
+    # Labels lean right at 60 degrees: the last ones need room beyond the grid.
+    width, height = left + cell * len(columns) + 80, head + cell * len(rows)
     parts = []
     for j, name in enumerate(names):
         x = left + cell * j + cell / 2
