@@ -3,11 +3,12 @@
     .venv/bin/python benchmarks/store.py [--sizes 10000,100000] [--postgres] [--format json]
 
 Measures: submissions stored per second through the API (start an attempt + submit, two
-transactions, fsync on every commit as in production) by 1 and by 8 threads; batch-import
-throughput; and the time of one review-queue page (50 rows) for a supervisor of two
-cohorts and for an admin, first page and deep in the queue, at each size. The database is
-filled by the batch import; 70 % of the submissions are then marked reviewed (closed), so
-the queue holds the rest. --postgres starts a throwaway server as the tests do.
+transactions, fsync on every commit as in production, the store scoring each on receipt)
+by 1 and by 8 threads; batch-import throughput; and the time of one review-queue page
+(50 rows) for a supervisor of two cohorts and for an admin, first page and deep in the
+queue, at each size. The database is filled by the batch import; 70 % of the submissions
+are then marked reviewed (closed), so the queue holds the rest. --postgres starts a
+throwaway server as the tests do.
 """
 
 from __future__ import annotations
@@ -33,21 +34,23 @@ from sqlalchemy import event, text  # noqa: E402
 from simulator.store import Repository, Store  # noqa: E402
 
 COHORTS, TRAINEES = 40, 800
-SCENARIO = {"id": "bench", "version": 1, "title": {"ja": "ベンチマーク"}, "answer_key": {}}
+#: Real work: the store scores every submission on receipt, so the payloads are the
+#: exemplars of one case, each given its attempt's seed.
+CASE = "hiseiki-kinkyuu"
+LEVELS = ("strong", "middling", "weak")
 
 
-def _card(n: int) -> dict[str, Any]:
-    levels = {"rapport": n % 4, "urgency": (n // 4) % 4, "plan": (n // 16) % 4}
-    return {
-        "schema_version": 1,
-        "total_score": float(n % 100),
-        "criteria": [{"criterion": k, "level": v} for k, v in levels.items()],
-    }
+def _payload(n: int, trainee: str) -> dict[str, Any]:
+    from simulator.models.submission import Submission
+    from simulator.store.documents import as_document
 
-
-def _payload(n: int) -> dict[str, Any]:
-    # About the size of a real assessment + plan: a few KB of Japanese text.
-    return {"schema_version": 1, "n": n, "assessment": "相談者は家賃を滞納している。" * 40}
+    base = Submission.model_validate_json(
+        (ROOT / "tests" / "exemplars" / CASE / f"{LEVELS[n % 3]}.json").read_bytes()
+    )
+    transcript = base.transcript.model_copy(update={"seed": n})
+    return as_document(
+        base.model_copy(update={"seed": n, "trainee_id": trainee, "transcript": transcript})
+    )
 
 
 def _setup(store: Store) -> str:
@@ -64,7 +67,9 @@ def _setup(store: Store) -> str:
     for t in range(TRAINEES):
         op.add_user(f"t{t:03d}", "trainee")
         op.add_member(f"c{t % COHORTS:02d}", f"t{t:03d}")
-    return store.as_user("author").register_scenario(SCENARIO).content_hash
+    from simulator.scenario.library import load_case
+
+    return store.as_user("author").register_scenario(load_case(CASE)[0]).content_hash
 
 
 def _records(start: int, stop: int, digest: str) -> Iterator[dict[str, Any]]:
@@ -78,8 +83,7 @@ def _records(start: int, stop: int, digest: str) -> Iterator[dict[str, Any]]:
             "seed": n,
             "submitted_at": f"2026-{1 + n % 12:02d}-{1 + n % 28:02d}T{n % 24:02d}:{n % 60:02d}:"
             f"{(n // 60) % 60:02d}+09:00",
-            "payload": _payload(n),
-            "scorecard": _card(n),
+            "payload": _payload(n, f"t{t:03d}"),
         }
 
 
@@ -90,7 +94,9 @@ def api_rate(store: Store, digest: str, threads: int, each: int) -> float:
     def work(me: Repository, i: int) -> None:
         for j in range(each):
             attempt = me.start_attempt(digest, seed=j)
-            me.submit(attempt.id, _payload(j), _card(j), idempotency_key=f"api/{threads}/{i}/{j}")
+            me.submit(
+                attempt.id, _payload(j, me.actor.name), idempotency_key=f"api/{threads}/{i}/{j}"
+            )
 
     workers = [threading.Thread(target=work, args=(r, i)) for i, r in enumerate(repos)]
     start = time.perf_counter()

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "simulator.commands.store",
     "simulator.commands.casework",
     "simulator.commands.rubric",
+    "simulator.commands.review",
 )
 
 

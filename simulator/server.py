@@ -16,6 +16,9 @@ from pathlib import Path
 
 #: The notebook the demo opens first.
 START_NOTEBOOK = "curriculum/practice.ipynb"
+#: The supervisor's apps (voila_apps/), opened as the demo's supervisor.
+REVIEW_NOTEBOOK = "voila_apps/review.ipynb"
+COHORT_NOTEBOOK = "voila_apps/cohort.ipynb"
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,10 @@ class ServerInfo:
         """The server's base URL."""
         return f"http://127.0.0.1:{self.port}"
 
-    def voila_url(self, notebook: str = START_NOTEBOOK) -> str:
-        """The notebook as a Voila app (no code shown)."""
-        return f"{self.base}/voila/render/{notebook}?token={self.token}"
+    def voila_url(self, notebook: str = START_NOTEBOOK, **query: str) -> str:
+        """The notebook as a Voila app (no code shown); ``query`` reaches its kernel."""
+        extra = "".join(f"&{k}={v}" for k, v in query.items())
+        return f"{self.base}/voila/render/{notebook}?token={self.token}{extra}"
 
     def lab_url(self, notebook: str = START_NOTEBOOK) -> str:
         """The notebook in JupyterLab."""

@@ -26,3 +26,16 @@ def test_missing_values_never_crash_a_message() -> None:
         t("cli.validate.summary", "en")
         == "{files} files checked: {errors} errors, {warnings} warnings"
     )
+
+
+def test_the_fast_catalog_reader_reads_what_ruamel_reads() -> None:
+    from pathlib import Path
+
+    from ruamel.yaml import YAML
+
+    from simulator.i18n import LOCALES, catalog
+
+    folder = Path(__file__).resolve().parents[1] / "simulator" / "i18n"
+    for locale in LOCALES:
+        data = YAML(typ="safe").load((folder / f"{locale}.yaml").read_text(encoding="utf-8"))
+        assert catalog(locale) == {str(k): str(v) for k, v in data.items()}

@@ -56,8 +56,16 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
         reason = error.message(args.lang) if isinstance(error, StoreError) else error
         print(t("cli.demo.seed_failed", args.lang, error=reason), file=sys.stderr)
         return EXIT_FAILURE
+    from simulator.server import COHORT_NOTEBOOK, REVIEW_NOTEBOOK
+    from simulator.store.demo import SUPERVISOR
+
     print(info.voila_url(), flush=True)
     print(info.lab_url(), flush=True)
+    # The supervisor's apps, as the demo's 主任 (on one machine the token holder may be
+    # anyone; under JupyterHub the hub's user acts and this parameter is ignored).
+    print(t("cli.serve.supervisor_apps", args.lang, user=SUPERVISOR[0]), flush=True)
+    for notebook in (REVIEW_NOTEBOOK, COHORT_NOTEBOOK):
+        print(info.voila_url(notebook, **{"as": SUPERVISOR[0]}), flush=True)
     print(t("cli.serve.how_to_stop", args.lang), flush=True)
     if not args.no_browser:
         import webbrowser

@@ -11,7 +11,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ruamel.yaml import YAML
+import yaml
 
 LOCALES = ("ja", "en")
 DEFAULT_LOCALE = "ja"
@@ -21,7 +21,10 @@ DEFAULT_LOCALE = "ja"
 def catalog(locale: str) -> dict[str, str]:
     """The flat message catalog for ``locale``."""
     text = resources.files(__package__).joinpath(f"{locale}.yaml").read_text(encoding="utf-8")
-    data = YAML(typ="safe").load(text) or {}
+    # Flat, quoted strings: libyaml's C parser reads them as ruamel's would, ten times
+    # faster (test_i18n checks both readings agree); ruamel stays for files people edit.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(text, Loader=loader) or {}
     return {str(k): str(v) for k, v in data.items()}
 
 

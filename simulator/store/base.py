@@ -9,6 +9,7 @@ from typing import TypeVar
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from .documents import split_flags
 from .engine import run_transaction
 from .errors import NotFound
 from .events import RELEASED, Status
@@ -17,6 +18,12 @@ from .roles import Actor, Role, deny
 from .schema import Attempt, Cohort, CohortMember, ScenarioVersion, Submission, User
 
 T = TypeVar("T")
+
+
+def stored_status(sub: Submission) -> Status:
+    """A submission's status: the status column, or released once ``released_at`` is set
+    (see migration 0003 for why release has its own column)."""
+    return Status.released if sub.released_at is not None else Status(sub.status)
 
 
 class RepositoryBase:
@@ -158,7 +165,7 @@ class RepositoryBase:
     def _visible_total(self, sub: Submission) -> float | None:
         """The automatic total, except for a trainee before review: it counts criteria the
         trainee may see only once a supervisor has released the work (as feedback() does)."""
-        if self.actor.role == Role.trainee and Status(sub.status) not in RELEASED:
+        if self.actor.role == Role.trainee and stored_status(sub) not in RELEASED:
             return None
         return sub.total_score
 
@@ -185,9 +192,11 @@ class RepositoryBase:
                 payload=x.payload,
                 submitted_at=x.submitted_at,
                 total_score=self._visible_total(x),
-                status=Status(x.status),
+                status=stored_status(x),
                 reviewer=users.get(x.reviewer_id) if x.reviewer_id is not None else None,
                 idempotency_key=x.idempotency_key,
+                # The flag tells what the case holds; a trainee does not learn it from it.
+                urgent=() if self.actor.role == Role.trainee else split_flags(x.urgent),
             )
             for x in subs
         ]

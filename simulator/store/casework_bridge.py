@@ -30,6 +30,7 @@ from simulator.models.region import Region
 from simulator.models.rubric import Rubric
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Draft, Submission
+from simulator.rubric.scorecard import Scorecard
 
 from .documents import as_document, content_hash
 from .errors import Conflict, InvalidInput, NotFound, StoreError
@@ -273,25 +274,15 @@ class StoreDraftStore:
 
 
 class StoreSubmissionStore:
-    """Submissions in the store with their automatic scorecard (a ``SubmissionStore``).
+    """Submissions in the store (a ``SubmissionStore``).
 
-    A frozen version goes in with the default rubric's scorecard, so it waits in the
-    supervisor's review queue; its idempotency key (trainee, attempt, version) makes a
+    A frozen version goes in as it is; the store scores it on receipt, and it waits in
+    the supervisor's review queue. Its idempotency key (trainee, attempt, version) makes a
     double click or a retried request one submission, not two.
     """
 
-    def __init__(self, attempts: AttemptMap, rubric: Rubric | None = None) -> None:
+    def __init__(self, attempts: AttemptMap) -> None:
         self.attempts = attempts
-        self._rubric = rubric
-
-    @property
-    def rubric(self) -> Rubric:
-        """The rubric scorecards are made with (the shipped default unless given)."""
-        if self._rubric is None:
-            from simulator.rubric.files import default_rubric
-
-            self._rubric = default_rubric()
-        return self._rubric
 
     def _records(self, trainee_id: str, attempt_id: str) -> dict[int, SubmissionRecord]:
         """Version number -> stored submission, for one casework attempt."""
@@ -306,39 +297,26 @@ class StoreSubmissionStore:
         return sorted(self._records(trainee_id, attempt_id))
 
     def freeze(self, submission: Submission) -> Path | None:
-        """Score and submit; None, since no file is written (the store keeps it, and the
-        printable page is made from the store's copy)."""
-        from simulator.rubric.scorecard import score_submission
-
+        """Submit; the store scores it on receipt (never this kernel). None, since no file
+        is written (the store keeps it, and the printable page is made from its copy)."""
         attempt = self.attempts.ensure(submission)
-        scenario, region = self.attempts.cases.case(submission.scenario_id)
-        card = score_submission(submission, scenario, region, self.rubric)
         repo = self.attempts.repo
         key = f"casework/{repo.actor.name}/{attempt.id}/v{submission.version:03d}"
-
-        def submit(rubric: str | None) -> None:
-            repo.submit(
-                attempt.id,
-                submission,
-                card,
-                total_score=float(card.total),
-                idempotency_key=key,
-                rubric_hash=rubric,
-            )
-
         try:
-            try:
-                submit(rubric_hash(self.rubric))
-            except NotFound as exc:
-                if exc.key != "store.notfound.rubric":
-                    raise
-                # A rubric nobody registered still scores; the card just names no version.
-                submit(None)
+            repo.submit(attempt.id, submission, idempotency_key=key)
         except Conflict as exc:
             if exc.key != "store.conflict.already_submitted":
                 raise
             raise Conflict("store.casework.already_submitted", version=submission.version) from None
         return None
+
+    def scorecard(self, trainee_id: str, attempt_id: str, version: int) -> Scorecard | None:
+        """What the trainee may see of the store's scorecard of one version now."""
+        record = self._records(trainee_id, attempt_id).get(version)
+        if record is None:
+            return None
+        view = self.attempts.repo.feedback(record.id).scorecard
+        return None if view is None else Scorecard.model_validate(view)
 
     def load(self, trainee_id: str, attempt_id: str, version: int) -> Submission:
         """One stored version; NotFound if there is no such version."""
@@ -349,14 +327,11 @@ class StoreSubmissionStore:
 
 
 def store_work(
-    repo: Repository,
-    trainee_id: str,
-    context: CaseContext | None = None,
-    rubric: Rubric | None = None,
+    repo: Repository, trainee_id: str, context: CaseContext | None = None
 ) -> tuple[StoreDraftStore, StoreSubmissionStore]:
     """Both bridges for one trainee, sharing one attempt map."""
     attempts = AttemptMap(repo, trainee_id, Cases(context))
-    return StoreDraftStore(attempts), StoreSubmissionStore(attempts, rubric)
+    return StoreDraftStore(attempts), StoreSubmissionStore(attempts)
 
 
 __all__ = [

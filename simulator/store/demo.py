@@ -70,12 +70,10 @@ def seed_demo(
         author = store.as_user(TRAINER[0])
         trainer = author if author.actor.role == Role.trainer else op
         cases = _library()
-        scenario_hashes, rubric_version = register_content(
-            trainer, [scenario for scenario, _ in cases.values()]
-        )
+        scenario_hashes, _ = register_content(trainer, [scenario for scenario, _ in cases.values()])
         added = 0
         if exemplars is not None and exemplars.is_dir():
-            added = _import_exemplars(op, exemplars, cases, scenario_hashes, rubric_version)
+            added = _import_exemplars(op, exemplars, cases, scenario_hashes)
     return DemoSeed(users, len(scenario_hashes), added, time.perf_counter() - started)
 
 
@@ -129,14 +127,10 @@ def _import_exemplars(
     folder: Path,
     cases: dict[str, tuple[Scenario, Region]],
     scenario_hashes: dict[str, str],
-    rubric_hash: str,
 ) -> int:
-    """Import the exemplars not yet stored, scored, in one batch; returns how many."""
-    from simulator.rubric.files import default_rubric
-    from simulator.rubric.scorecard import score_submission
-
+    """Import the exemplars not yet stored in one batch (the store scores them); returns
+    how many."""
     stored = {s.idempotency_key for name, _ in DEMO_TRAINEES for s in op.submissions(name)}
-    rubric = default_rubric()
     records: list[dict[str, Any]] = []
     scenario_dirs = sorted(d for d in folder.iterdir() if d.is_dir() and d.name in cases)
     for index, scenario_dir in enumerate(scenario_dirs):
@@ -150,8 +144,6 @@ def _import_exemplars(
             submission = Submission.model_validate_json(file.read_bytes()).model_copy(
                 update={"trainee_id": trainee}
             )
-            scenario, region = cases[submission.scenario_id]
-            card = score_submission(submission, scenario, region, rubric)
             records.append(
                 {
                     "key": key,
@@ -161,9 +153,6 @@ def _import_exemplars(
                     "seed": submission.seed,
                     "submitted_at": submission.submitted_at.isoformat(),
                     "payload": as_document(submission),
-                    "scorecard": as_document(card),
-                    "total_score": float(card.total),
-                    "rubric_hash": rubric_hash,
                 }
             )
     if not records:

@@ -1,15 +1,10 @@
 """The JSON documents the store keeps whole: how they come in, how they are hashed, and
 what parts of them a trainee may see.
 
-The store does not depend on the pydantic models of submissions or scorecards: it takes
-any pydantic model, JSON text or mapping, and keeps the JSON object. What it reads inside
-a scorecard is only this (tolerant of anything else)::
-
-    {"criteria": [{"criterion": "rapport", "level": 2, "visibility": "after_review"}, ...],
-     "total_score": 71.5, "rubric_id": "intake", "schema_version": 1}
-
-``criterion`` may be spelled ``id``. ``visibility`` is "now", "after_review" (the default)
-or "never", as the criterion result decides it.
+Documents come in as any pydantic model, JSON text or mapping and are kept as the JSON
+object. A scorecard is always the rubric engine's (simulator.rubric.scorecard.Scorecard):
+the store makes it on receipt (scoring.py) and reads it with that model, so there is one
+scorecard shape, and what a trainee may see is the criterion results' own decision.
 """
 
 from __future__ import annotations
@@ -17,18 +12,17 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from .errors import InvalidInput
 
+if TYPE_CHECKING:
+    from simulator.models.rubric import Rubric
+
 #: Anything the API accepts as a document.
 DocumentLike = BaseModel | Mapping[str, Any] | str | bytes
-
-VISIBLE_NOW = "now"
-VISIBLE_AFTER_REVIEW = "after_review"
-VISIBLE_NEVER = "never"
 
 
 def as_document(value: DocumentLike, what: str = "document") -> dict[str, Any]:
@@ -75,13 +69,18 @@ def _criterion_items(scorecard: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def criterion_name(item: Mapping[str, Any]) -> str | None:
-    """The criterion a scorecard item is about (``criterion`` or ``id``)."""
-    name = item.get("criterion", item.get("id"))
+    """The criterion a scorecard item is about (its ``id``)."""
+    name = item.get("id")
     return name if isinstance(name, str) else None
 
 
+def scorecard_criteria(scorecard: Mapping[str, Any] | None) -> list[str]:
+    """Every criterion of a scorecard, levelled or pending, in rubric order."""
+    return [n for n in map(criterion_name, _criterion_items(scorecard or {})) if n is not None]
+
+
 def scorecard_levels(scorecard: Mapping[str, Any] | None) -> dict[str, int]:
-    """The automatic level of each criterion in a scorecard."""
+    """The automatic level of each criterion in a scorecard (pending ones left out)."""
     levels: dict[str, int] = {}
     for item in _criterion_items(scorecard or {}):
         name, level = criterion_name(item), item.get("level")
@@ -90,28 +89,56 @@ def scorecard_levels(scorecard: Mapping[str, Any] | None) -> dict[str, int]:
     return levels
 
 
-def scorecard_total(scorecard: Mapping[str, Any] | None) -> float | None:
-    """The scorecard's total score, when it has a number under ``total_score``."""
-    value = (scorecard or {}).get("total_score")
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    return None
+def lowest_criterion(scorecard: Mapping[str, Any] | None) -> str | None:
+    """The criterion with the lowest automatic level; the first in rubric order on a tie."""
+    levels = scorecard_levels(scorecard)
+    return min(levels, key=lambda k: levels[k]) if levels else None
 
 
-def scorecard_for_trainee(scorecard: Mapping[str, Any], released: bool) -> dict[str, Any]:
+def split_flags(text: str | None) -> tuple[str, ...]:
+    """The risk names kept comma-separated in one column."""
+    return tuple(x for x in (text or "").split(",") if x)
+
+
+def scorecard_for_trainee(
+    scorecard: Mapping[str, Any],
+    released: bool,
+    levels: Mapping[str, int] | None = None,
+    rubric: Rubric | None = None,
+) -> dict[str, Any] | None:
     """The scorecard with only the criterion results the trainee may see now.
 
-    Results say their own visibility; before release only "now" results show, after it
-    everything but "never". The total is a reviewed figure, so it waits for release too.
+    Results say their own visibility (the rubric's model decides, not this function);
+    before release only "now" results show, with totals over those alone. After release
+    every result counts as reviewed at its current ``levels`` (overrides applied), with
+    the level's feedback from ``rubric`` when it is the card's rubric. None for a card
+    the rubric's model cannot read (then nothing of it is shown rather than too much).
     """
-    allowed = {VISIBLE_NOW, VISIBLE_AFTER_REVIEW} if released else {VISIBLE_NOW}
-    shown = [
-        item
-        for item in _criterion_items(scorecard)
-        if item.get("visibility", VISIBLE_AFTER_REVIEW) in allowed
-    ]
-    view = {k: v for k, v in scorecard.items() if k != "criteria"}
-    if not released:
-        view.pop("total_score", None)
-    view["criteria"] = shown
-    return view
+    from pydantic import ValidationError
+
+    from simulator.rubric.scorecard import Scorecard as RubricScorecard
+
+    try:
+        card = RubricScorecard.model_validate(scorecard)
+    except ValidationError:
+        return None
+    if released:
+        known = {c.id for c in card.criteria}
+        wanted = {k: v for k, v in (levels or {}).items() if k in known}
+        if rubric is not None and rubric.id == card.rubric_id:
+            card = card.reviewed(rubric, wanted)
+        else:
+            confirmed = [
+                c.model_copy(
+                    update={
+                        "level": wanted.get(c.id, c.level),
+                        "provisional": False,
+                        "reviewed": True,
+                    }
+                )
+                for c in card.criteria
+            ]
+            card = RubricScorecard.of(
+                card.model_dump(exclude={"criteria", "total", "max", "pending"}), confirmed
+            )
+    return as_document(card.for_trainee())

@@ -1,7 +1,9 @@
 """Review events and what they add up to. Pure functions, no database.
 
-A submission's status moves submitted -> in_review -> returned or approved; nothing else.
-A returned submission stays returned: the trainee reworks the draft and submits again,
+A submission's status moves submitted -> in_review -> returned, or approved -> released;
+nothing else. A returned submission goes back to the trainee at once (they must rework it);
+an approved one waits until the supervisor releases the feedback (after a group session,
+say). A returned submission stays returned: the trainee reworks the draft and submits again,
 which makes a new submission of the same attempt. The current level of a criterion is the
 scorecard's automatic level, replaced by each override in the order they happened.
 """
@@ -20,6 +22,7 @@ class Status(StrEnum):
     in_review = "in_review"
     returned = "returned"
     approved = "approved"
+    released = "released"
 
 
 class EventKind(StrEnum):
@@ -34,13 +37,15 @@ TRANSITIONS: Mapping[Status, frozenset[Status]] = {
     Status.submitted: frozenset({Status.in_review}),
     Status.in_review: frozenset({Status.returned, Status.approved}),
     Status.returned: frozenset(),
-    Status.approved: frozenset(),
+    Status.approved: frozenset({Status.released}),
+    Status.released: frozenset(),
 }
 
-#: Statuses a supervisor still has to act on (the review queue).
-AWAITING_REVIEW = frozenset({Status.submitted, Status.in_review})
+#: Statuses a supervisor still has to act on (the review queue): approved work waits
+#: there to be released.
+AWAITING_REVIEW = frozenset({Status.submitted, Status.in_review, Status.approved})
 #: Statuses in which the trainee sees the review's results.
-RELEASED = frozenset({Status.returned, Status.approved})
+RELEASED = frozenset({Status.returned, Status.released})
 
 
 def can_move(old: Status, new: Status) -> bool:

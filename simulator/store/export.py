@@ -19,7 +19,7 @@ from typing import Any, TextIO
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session, aliased
 
-from .base import RepositoryBase
+from .base import RepositoryBase, stored_status
 from .documents import scorecard_levels
 from .events import current_levels
 from .roles import Role, deny, require_role
@@ -52,6 +52,7 @@ VERBS: dict[str, tuple[str, str]] = {
     "in_review": ("urn:nuiawase:verb:started-review", "started review of"),
     "returned": ("urn:nuiawase:verb:returned", "returned"),
     "approved": (AS + "approve", "approved"),
+    "released": ("urn:nuiawase:verb:released-feedback", "released feedback on"),
     "overrode": ("urn:nuiawase:verb:overrode-level", "overrode a level of"),
     "commented": (ADL + "commented", "commented on"),
     "started": (ADL + "progressed", "progressed in"),
@@ -214,7 +215,7 @@ class ExportMixin(RepositoryBase):
                         "attempt_id": sub.attempt_id,
                         "submission_number": sub.number,
                         "seed": seed,
-                        "status": sub.status,
+                        "status": stored_status(sub).value,
                         "submitted_at": _iso(sub.submitted_at),
                         "total_score": "" if sub.total_score is None else sub.total_score,
                         "reviewer": rev or "",

@@ -27,6 +27,7 @@ from .schema import (
     ReviewEvent,
     Scorecard,
     Submission,
+    SupervisionRecord,
     TranscriptTurn,
     User,
     utcnow,
@@ -152,6 +153,21 @@ class PrivacyMixin(RepositoryBase):
                 "attempts": attempts,
                 "submissions": submissions,
                 "progress": progress,
+                "supervision": [
+                    {
+                        "held_on": r.held_on.isoformat(),
+                        "kind": r.kind,
+                        "focus": r.focus,
+                        "agreed_actions": r.agreed_actions,
+                        "next_session": r.next_session.isoformat() if r.next_session else None,
+                        "at": _iso(r.created_at),
+                    }
+                    for r in s.scalars(
+                        select(SupervisionRecord)
+                        .where(SupervisionRecord.trainee_id == user.id)
+                        .order_by(SupervisionRecord.id)
+                    )
+                ],
             }
 
         return self._read(work)
@@ -188,6 +204,10 @@ class PrivacyMixin(RepositoryBase):
                 ("drafts", delete(Draft).where(Draft.attempt_id.in_(attempts))),
                 ("attempts", delete(Attempt).where(Attempt.trainee_id == user.id)),
                 ("progress", delete(Progress).where(Progress.user_id == user.id)),
+                (
+                    "supervision_records",
+                    delete(SupervisionRecord).where(SupervisionRecord.trainee_id == user.id),
+                ),
                 ("cohort_members", delete(CohortMember).where(CohortMember.user_id == user.id)),
                 ("users", delete(User).where(User.id == user.id)),
             ):

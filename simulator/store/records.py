@@ -100,6 +100,8 @@ class SubmissionRecord:
     status: Status
     reviewer: str | None
     idempotency_key: str | None
+    #: The unmet same-day risks (要至急確認); always empty for a trainee.
+    urgent: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,10 @@ class QueueRow:
     submitted_at: dt.datetime
     total_score: float | None
     reviewer: str | None
+    #: The unmet same-day risks (要至急確認 when not empty).
+    urgent: tuple[str, ...] = ()
+    #: The criterion with the lowest automatic level.
+    lowest: str | None = None
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import migrate
+from .cohort import CohortMixin
 from .content import ContentMixin
 from .engine import make_engine, resolve_url, run_transaction
 from .errors import PermissionDenied, StoreNotReady, StoreUnavailable
@@ -25,15 +26,26 @@ from .export import ExportMixin
 from .identity import current_user_name
 from .people import PeopleMixin
 from .privacy import PrivacyMixin
+from .queue import QueueMixin
 from .review import ReviewMixin
 from .roles import OPERATOR, Actor, Role
 from .schema import User
+from .supervision import SupervisionMixin
 from .transfer import TransferMixin
 from .work import WorkMixin
 
 
 class Repository(
-    PeopleMixin, ContentMixin, WorkMixin, ReviewMixin, TransferMixin, ExportMixin, PrivacyMixin
+    PeopleMixin,
+    ContentMixin,
+    WorkMixin,
+    QueueMixin,
+    ReviewMixin,
+    CohortMixin,
+    SupervisionMixin,
+    TransferMixin,
+    ExportMixin,
+    PrivacyMixin,
 ):
     """Every operation of the store, acting as one user (``actor``)."""
 

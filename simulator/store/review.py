@@ -1,4 +1,5 @@
-"""Review: the queue, supervisors' events (status, override, comment), and feedback.
+"""Review: supervisors' events (status, override, comment) and the trainee's feedback.
+The queue is in queue.py.
 
 Events are only ever added. The submission row keeps a projection of the status (for the
 queue's index), written in the same transaction as the status event and under a row lock,
@@ -8,21 +9,27 @@ read, since they are only ever needed one submission (or one export) at a time.
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 from typing import Any
 
-from sqlalchemy import Select, literal, select, tuple_, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from .base import RepositoryBase
-from .documents import criterion_name, scorecard_for_trainee, scorecard_levels
+from simulator.models.rubric import MAX_LEVEL
+
+from .base import RepositoryBase, stored_status
+from .documents import (
+    criterion_name,
+    scorecard_criteria,
+    scorecard_for_trainee,
+    scorecard_levels,
+)
 from .errors import Conflict, InvalidInput, NotFound
 from .events import AWAITING_REVIEW, RELEASED, EventKind, Status, can_move, current_levels
-from .records import Feedback, QueuePage, QueueRow, ReviewEventRecord, ScorecardRecord
+from .records import Feedback, ReviewEventRecord, ScorecardRecord
 from .roles import Role, deny, require_role
 from .schema import (
     CannedComment,
-    Cohort,
     ReviewEvent,
     RubricVersion,
     Scorecard,
@@ -30,66 +37,11 @@ from .schema import (
     User,
     utcnow,
 )
+from .scoring import default_scorer
 
-MAX_PAGE = 500
-#: Up to this many cohorts, a supervisor's page merges one index scan per cohort.
-MERGE_COHORTS = 8
+#: What a comment may point at: a transcript turn, or a field of the assessment or plan.
+TARGET = re.compile(r"t\d{1,4}|(assessment|plan)(\.[a-z_]+|\[\d{1,4}\]){1,8}")
 READERS = (Role.supervisor, Role.admin)
-
-
-def encode_cursor(submitted_at: dt.datetime, submission_id: int) -> str:
-    """The queue position after a row, as an opaque string."""
-    return f"{submitted_at.isoformat()}~{submission_id}"
-
-
-def decode_cursor(cursor: str) -> tuple[dt.datetime, int]:
-    """Undo encode_cursor; InvalidInput for anything else."""
-    try:
-        stamp, _, ident = cursor.rpartition("~")
-        when = dt.datetime.fromisoformat(stamp)
-        if when.tzinfo is None:
-            raise ValueError(cursor)
-        return when, int(ident)
-    except ValueError:
-        raise InvalidInput("store.error.bad_cursor", cursor=cursor) from None
-
-
-def _page_keys(
-    s: Session, cohorts: set[int] | None, after: tuple[dt.datetime, int] | None, count: int
-) -> list[int]:
-    """Ids of the next ``count`` waiting submissions, in queue order.
-
-    For a set of cohorts, each cohort's own index gives its first ``count`` rows in order
-    and the page merges them: a few short index scans, whatever the number of rows, where
-    one scan over "cohort IN (...)" would have to sort every waiting row of those cohorts.
-    """
-
-    def ordered(cohort_id: int | None) -> Select[int, dt.datetime]:
-        query = select(Submission.id, Submission.submitted_at).where(
-            # A bound value, not a literal TRUE: SQLite then uses the queue indexes.
-            Submission.awaiting_review == literal(True)
-        )
-        if cohort_id is not None:
-            query = query.where(Submission.cohort_id == cohort_id)
-        if after is not None:
-            # A row-value comparison, which both databases turn into one index range.
-            query = query.where(tuple_(Submission.submitted_at, Submission.id) > tuple_(*after))
-        return query.order_by(Submission.submitted_at, Submission.id).limit(count)
-
-    if cohorts is None:
-        return list(s.scalars(ordered(None)))
-    if not cohorts:
-        return []
-    if len(cohorts) == 1:
-        return list(s.scalars(ordered(next(iter(cohorts)))))
-    if len(cohorts) > MERGE_COHORTS:
-        # Many cohorts hold most of the queue: filtering one ordered scan is cheaper.
-        return list(s.scalars(ordered(None).where(Submission.cohort_id.in_(sorted(cohorts)))))
-    parts = [ordered(c).subquery() for c in sorted(cohorts)]
-    merged = union_all(*(select(p.c.id, p.c.submitted_at) for p in parts)).subquery()
-    return list(
-        s.scalars(select(merged.c.id).order_by(merged.c.submitted_at, merged.c.id).limit(count))
-    )
 
 
 def _event_record(e: ReviewEvent, actor: str) -> ReviewEventRecord:
@@ -110,73 +62,9 @@ def _event_record(e: ReviewEvent, actor: str) -> ReviewEventRecord:
 
 
 class ReviewMixin(RepositoryBase):
-    """Supervisors read their cohorts' queue and write events; trainees read feedback."""
+    """Supervisors read and write review events; trainees read their feedback."""
 
     # --- reading ------------------------------------------------------------------------
-    def review_queue(
-        self, cursor: str | None = None, limit: int = 50, cohort: str | None = None
-    ) -> QueuePage:
-        """Submissions awaiting review (submitted or in review), oldest first, one page.
-
-        Keyset pagination: a page costs the same at the end of 100,000 rows as at the start.
-        """
-        require_role(self.actor, "review_queue", *READERS)
-        if not 1 <= limit <= MAX_PAGE:
-            raise InvalidInput("store.error.bad_limit", limit=limit, max=MAX_PAGE)
-        after = decode_cursor(cursor) if cursor else None
-
-        def work(s: Session) -> QueuePage:
-            wanted: set[int] | None = None
-            if cohort is not None:
-                wanted = {self._cohort(s, cohort).id}
-            if self.actor.role == Role.supervisor:
-                mine = self._supervised(s)
-                if wanted is not None and not wanted <= mine:
-                    raise deny(self.actor, f"cohort {cohort}")
-                wanted = mine if wanted is None else wanted
-            keys = _page_keys(s, wanted, after, limit + 1)
-            trainee, reviewer = aliased(User), aliased(User)
-            rows = s.execute(
-                select(
-                    Submission.id,
-                    Submission.scenario_id,
-                    Submission.status,
-                    Submission.submitted_at,
-                    Submission.total_score,
-                    trainee.name.label("trainee"),
-                    trainee.display_name,
-                    Cohort.name.label("cohort"),
-                    reviewer.name.label("reviewer"),
-                )
-                .join(trainee, trainee.id == Submission.trainee_id)
-                .outerjoin(Cohort, Cohort.id == Submission.cohort_id)
-                .outerjoin(reviewer, reviewer.id == Submission.reviewer_id)
-                .where(Submission.id.in_(keys[:limit]))
-                .order_by(Submission.submitted_at, Submission.id)
-            ).all()
-            page = [
-                QueueRow(
-                    submission_id=r.id,
-                    trainee=r.trainee,
-                    trainee_display_name=r.display_name,
-                    cohort=r.cohort,
-                    scenario_id=r.scenario_id,
-                    status=Status(r.status),
-                    submitted_at=r.submitted_at,
-                    total_score=r.total_score,
-                    reviewer=r.reviewer,
-                )
-                for r in rows
-            ]
-            last = page[-1] if page else None
-            more = len(keys) > limit
-            next_cursor = (
-                encode_cursor(last.submitted_at, last.submission_id) if more and last else None
-            )
-            return QueuePage(rows=tuple(page), next_cursor=next_cursor)
-
-        return self._read(work)
-
     def _events(self, s: Session, submission_id: int) -> list[ReviewEventRecord]:
         rows = s.execute(
             select(ReviewEvent, User.name)
@@ -240,26 +128,32 @@ class ReviewMixin(RepositoryBase):
         return self._read(work)
 
     def feedback(self, submission_id: int) -> Feedback:
-        """What the trainee sees: the status always; the reviewed scorecard, levels and
-        the supervisor's comments and overrides once the submission is returned or approved.
-        Supervisors and admins may call it to preview the trainee's view."""
+        """What the trainee sees: the status always; the criteria visible now before
+        release; the reviewed scorecard, levels and the supervisor's comments and overrides
+        once the submission is returned or released. Supervisors and admins may call it to
+        preview the trainee's view."""
 
         def work(s: Session) -> Feedback:
             sub = self._submission(s, submission_id)
-            status = Status(sub.status)
+            status = stored_status(sub)
             released = status in RELEASED
             card = self._card(s, submission_id)
-            view = scorecard_for_trainee(card, released) if card is not None else None
             if not released:
+                view = scorecard_for_trainee(card, False) if card is not None else None
                 return Feedback(submission_id, status, False, view)
             events = self._events(s, submission_id)
             levels = current_levels(scorecard_levels(card), events)
+            view = None
+            if card is not None:
+                view = scorecard_for_trainee(card, True, levels, default_scorer().rubric)
             if view is not None:
                 # Criteria the rubric keeps from trainees stay hidden after overrides too.
                 shown = {criterion_name(i) for i in view["criteria"]}
-                hidden = set(scorecard_levels(card)) - shown
-                levels = {k: v for k, v in levels.items() if k not in hidden}
-                events = [e for e in events if e.criterion not in hidden]
+                levels = {k: v for k, v in levels.items() if k in shown}
+                events = [e for e in events if e.criterion is None or e.criterion in shown]
+            else:  # no card the rubric can read: nothing about criteria is shown
+                levels = {}
+                events = [e for e in events if e.criterion is None]
             return Feedback(submission_id, status, True, view, levels, tuple(events))
 
         return self._read(work)
@@ -284,7 +178,8 @@ class ReviewMixin(RepositoryBase):
         note: str | None = None,
         expected: Status | str | None = None,
     ) -> ReviewEventRecord:
-        """Move a submission along submitted -> in_review -> returned/approved (supervisor).
+        """Move a submission along submitted -> in_review -> returned, or approved ->
+        released (supervisor).
 
         ``expected`` is the status the supervisor saw; if someone moved it meanwhile the
         change is refused with Conflict rather than applied on top.
@@ -298,7 +193,7 @@ class ReviewMixin(RepositoryBase):
 
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
-            old = Status(sub.status)
+            old = stored_status(sub)
             if seen is not None and seen != old:
                 raise Conflict("store.conflict.status_changed", id=submission_id, status=old.value)
             if not can_move(old, new):
@@ -319,7 +214,10 @@ class ReviewMixin(RepositoryBase):
                     text=note.strip() if note and note.strip() else None,
                 ),
             )
-            sub.status = new.value
+            if new == Status.released:
+                sub.released_at = now  # the status column stays approved (migration 0003)
+            else:
+                sub.status = new.value
             sub.awaiting_review = new in AWAITING_REVIEW
             sub.status_changed_at = now
             if new == Status.in_review:
@@ -337,8 +235,12 @@ class ReviewMixin(RepositoryBase):
         return self.set_status(submission_id, Status.returned, note)
 
     def approve(self, submission_id: int, note: str | None = None) -> ReviewEventRecord:
-        """Approve a submission; the trainee then sees the feedback."""
+        """Approve a submission; the trainee sees the feedback once it is released."""
         return self.set_status(submission_id, Status.approved, note)
+
+    def release(self, submission_id: int, note: str | None = None) -> ReviewEventRecord:
+        """Release an approved submission's feedback to the trainee."""
+        return self.set_status(submission_id, Status.released, note)
 
     def override_level(
         self,
@@ -356,16 +258,17 @@ class ReviewMixin(RepositoryBase):
         require_role(self.actor, "write_review_event", Role.supervisor)
         if not reason or not reason.strip():
             raise InvalidInput("store.error.no_reason")
-        if isinstance(level, bool) or not isinstance(level, int):
+        if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
             raise InvalidInput("store.error.bad_level", level=level)
 
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
                 raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
-            levels = current_levels(
-                scorecard_levels(self._card(s, submission_id)), self._events(s, submission_id)
-            )
+            card = self._card(s, submission_id)
+            if criterion not in scorecard_criteria(card):
+                raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
+            levels = current_levels(scorecard_levels(card), self._events(s, submission_id))
             old = levels.get(criterion)
             if expected_level is not None and expected_level != old:
                 raise Conflict(
@@ -396,23 +299,33 @@ class ReviewMixin(RepositoryBase):
         text: str | None = None,
         criterion: str | None = None,
         canned_comment_id: int | None = None,
+        target: str | None = None,
     ) -> ReviewEventRecord:
-        """Comment on a submission or one criterion (supervisor, while in review). A canned
+        """Comment on a submission, one criterion, or one turn (``t07``) or form field
+        (``plan.goals[0].text``) named by ``target`` (supervisor, while in review). A canned
         comment's text is copied in, so retiring or rewording it later changes nothing."""
         require_role(self.actor, "write_review_event", Role.supervisor)
+        if target is not None and not TARGET.fullmatch(target):
+            raise InvalidInput("store.error.bad_target", target=target)
 
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
                 raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
             body = (text or "").strip()
-            detail = None
+            detail: dict[str, Any] | None = None
             if canned_comment_id is not None:
                 canned = s.get(CannedComment, canned_comment_id)
                 if canned is None or canned.retired:
                     raise NotFound("store.notfound.canned_comment", id=canned_comment_id)
                 body = body or str(canned.text.get("ja", ""))
                 detail = {"canned_comment": canned.id}
+            if target is not None:
+                detail = {**(detail or {}), "target": target}
+            if criterion is not None and criterion not in scorecard_criteria(
+                self._card(s, submission_id)
+            ):
+                raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
             if not body:
                 raise InvalidInput("store.error.empty", what="comment")
             assert self.actor.user_id is not None

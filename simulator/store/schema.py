@@ -16,6 +16,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -200,8 +201,15 @@ class Submission(Base):
         CheckConstraint(
             "status IN ('submitted', 'in_review', 'returned', 'approved')", name="status"
         ),
-        Index("ix_submissions_queue", "awaiting_review", "submitted_at", "id"),
-        Index("ix_submissions_cohort_queue", "cohort_id", "awaiting_review", "submitted_at", "id"),
+        Index("ix_submissions_queue", "awaiting_review", "priority", "submitted_at", "id"),
+        Index(
+            "ix_submissions_cohort_queue",
+            "cohort_id",
+            "awaiting_review",
+            "priority",
+            "submitted_at",
+            "id",
+        ),
         Index("ix_submissions_trainee", "trainee_id", "submitted_at"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -220,6 +228,14 @@ class Submission(Base):
     awaiting_review: Mapped[bool] = mapped_column(Boolean)
     reviewer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     status_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    #: 0 for 要至急確認 (simulator.rubric.risk), 1 otherwise: the queue's first key.
+    priority: Mapped[int] = mapped_column(Integer, server_default="1")
+    #: The unmet same-day risks, comma-separated; None when not flagged.
+    urgent: Mapped[str | None] = mapped_column(String(64))
+    #: The criterion with the lowest automatic level (first in rubric order on a tie).
+    lowest: Mapped[str | None] = mapped_column(String(64))
+    #: When the supervisor released the approved review to the trainee.
+    released_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
 
 
 class Scorecard(Base):
@@ -280,6 +296,26 @@ class Progress(Base):
     status: Mapped[str] = mapped_column(String(16))
     detail: Mapped[dict[str, Any] | None] = mapped_column(Document)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class SupervisionRecord(Base):
+    """One supervision session with a trainee (スーパービジョン記録). Append-only like the
+    review events: a correction is a new record."""
+
+    __tablename__ = "supervision_records"
+    __table_args__ = (
+        CheckConstraint("kind IN ('individual', 'group')", name="kind"),
+        Index("ix_supervision_records_trainee_id", "trainee_id", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    trainee_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(16))
+    focus: Mapped[str] = mapped_column(Text)
+    agreed_actions: Mapped[str] = mapped_column(Text)
+    next_session: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Erasure(Base):

@@ -8,8 +8,11 @@ A record (one JSON object per line in a file)::
 
     {"key": "laptop-3/17", "trainee": "hanako", "cohort": "2026-spring",
      "scenario_hash": "<sha256 of a stored scenario version>", "seed": 17,
-     "submitted_at": "2026-11-27T09:00:00+09:00", "payload": {...},
-     "scorecard": {...}, "total_score": 71.5, "rubric_hash": null}
+     "submitted_at": "2026-11-27T09:00:00+09:00", "payload": {...}}
+
+The payload is a submission of that scenario and seed; the store scores it as it does a
+trainee's submit. Scorecards or totals in a record (older exports had them) are ignored:
+one place scores, and a file cannot bring in a score the rubric would not give.
 """
 
 from __future__ import annotations
@@ -23,11 +26,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .base import RepositoryBase
-from .documents import as_document, scorecard_total
+from .documents import as_document
 from .errors import InvalidInput, StoreError
 from .records import ImportResult
 from .roles import Role, require_role
-from .schema import Attempt, CohortMember, Submission, utcnow
+from .schema import Attempt, CohortMember, ScenarioVersion, Submission, utcnow
+from .scoring import Scored, default_scorer
 from .work import new_scorecard, new_submission, rubric_version_id
 
 DEFAULT_BATCH = 50
@@ -45,9 +49,6 @@ class ImportItem:
     seed: int
     submitted_at: dt.datetime
     payload: dict[str, Any]
-    scorecard: dict[str, Any] | None
-    total_score: float | None
-    rubric_hash: str | None
 
 
 def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
@@ -74,15 +75,10 @@ def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
         raise bad("submitted_at") from None
     if when.tzinfo is None:
         raise bad("submitted_at")
-    total = record.get("total_score")
-    if total is not None and (isinstance(total, bool) or not isinstance(total, int | float)):
-        raise bad("total_score")
     try:
         payload = as_document(record.get("payload"), "payload")  # type: ignore[arg-type]
-        card = record.get("scorecard")
-        scorecard = as_document(card, "scorecard") if card is not None else None
     except StoreError:
-        raise bad("payload/scorecard") from None
+        raise bad("payload") from None
     key, trainee, scenario = text("key"), text("trainee"), text("scenario_hash")
     assert key is not None and trainee is not None and scenario is not None
     return ImportItem(
@@ -94,9 +90,6 @@ def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
         seed=seed,
         submitted_at=when,
         payload=payload,
-        scorecard=scorecard,
-        total_score=float(total) if total is not None else None,
-        rubric_hash=text("rubric_hash", required=False),
     )
 
 
@@ -152,8 +145,10 @@ class TransferMixin(RepositoryBase):
                 fresh.append(item)
         users: dict[str, int] = {}
         cohorts: dict[str, int] = {}
-        versions: dict[str, tuple[int, str]] = {}
-        rubrics: dict[str | None, int | None] = {None: None}
+        versions: dict[str, ScenarioVersion] = {}
+        rubrics: dict[str, int | None] = {}
+        scores: list[Scored] = []
+        scorer = default_scorer()
         attempts: list[Attempt] = []
         for item in fresh:
             if item.trainee not in users:
@@ -170,15 +165,24 @@ class TransferMixin(RepositoryBase):
                 if s.get(CohortMember, (cohort_id, trainee_id)) is None:
                     raise InvalidInput("store.error.import_field", line=item.line, field="cohort")
             if item.scenario_hash not in versions:
-                version = self._scenario(s, item.scenario_hash)
-                versions[item.scenario_hash] = (version.id, version.scenario_id)
-            if item.rubric_hash not in rubrics:
-                rubrics[item.rubric_hash] = rubric_version_id(s, item.rubric_hash)
+                versions[item.scenario_hash] = self._scenario(s, item.scenario_hash)
+            version = versions[item.scenario_hash]
+            try:
+                scored = scorer.score(
+                    version.content_hash, version.document, item.payload, item.seed
+                )
+            except InvalidInput as exc:
+                raise InvalidInput(
+                    "store.error.import_unscorable", line=item.line, error=exc.message()
+                ) from None
+            if scored.rubric_hash not in rubrics:
+                rubrics[scored.rubric_hash] = rubric_version_id(s, scored.rubric_hash)
+            scores.append(scored)
             attempts.append(
                 Attempt(
                     trainee_id=trainee_id,
                     cohort_id=cohort_id,
-                    scenario_version_id=versions[item.scenario_hash][0],
+                    scenario_version_id=version.id,
                     seed=item.seed,
                     started_at=item.submitted_at,
                 )
@@ -188,22 +192,19 @@ class TransferMixin(RepositoryBase):
         subs = [
             new_submission(
                 attempt,
-                versions[item.scenario_hash][1],
+                versions[item.scenario_hash].scenario_id,
                 item.payload,
+                scored,
                 number=1,  # each imported record is its own attempt
-                total_score=item.total_score
-                if item.total_score is not None
-                else scorecard_total(item.scorecard),
                 idempotency_key=item.key,
                 submitted_at=item.submitted_at,
             )
-            for item, attempt in zip(fresh, attempts, strict=True)
+            for item, attempt, scored in zip(fresh, attempts, scores, strict=True)
         ]
         s.add_all(subs)
         s.flush()
         s.add_all(
-            new_scorecard(sub, item.scorecard, rubrics[item.rubric_hash])
-            for item, sub in zip(fresh, subs, strict=True)
-            if item.scorecard is not None
+            new_scorecard(sub, scored, rubrics[scored.rubric_hash])
+            for sub, scored in zip(subs, scores, strict=True)
         )
         return len(fresh), len(items) - len(fresh)

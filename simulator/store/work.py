@@ -15,8 +15,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .base import RepositoryBase
-from .documents import DocumentLike, as_document, schema_version_of, scorecard_total
-from .errors import Conflict, InvalidInput, NotFound
+from .documents import DocumentLike, as_document, lowest_criterion, schema_version_of
+from .errors import Conflict, InvalidInput
 from .events import Status
 from .records import AttemptRecord, DraftRecord, ProgressRecord, SubmissionRecord, TurnRecord
 from .roles import Role, require_role
@@ -34,6 +34,7 @@ from .schema import (
     User,
     utcnow,
 )
+from .scoring import Scored, StoreScorer, default_scorer
 
 PROGRESS_STATUSES = ("started", "completed")
 
@@ -42,9 +43,9 @@ def new_submission(
     attempt: Attempt,
     scenario_id: str,
     payload: dict[str, Any],
+    scored: Scored,
     *,
     number: int,
-    total_score: float | None,
     idempotency_key: str | None,
     submitted_at: dt.datetime,
 ) -> Submission:
@@ -60,25 +61,36 @@ def new_submission(
         schema_version=schema_version_of(payload),
         payload=payload,
         submitted_at=submitted_at,
-        total_score=total_score,
+        total_score=scored.total,
         status=Status.submitted.value,
         awaiting_review=True,
         reviewer_id=None,
         status_changed_at=submitted_at,
+        priority=0 if scored.urgent else 1,
+        urgent=",".join(scored.urgent) or None,
+        lowest=lowest_criterion(scored.scorecard),
     )
 
 
-def new_scorecard(
-    sub: Submission, scorecard: dict[str, Any], rubric_version_id: int | None
-) -> Scorecard:
+def new_scorecard(sub: Submission, scored: Scored, rubric_version_id: int | None) -> Scorecard:
     """The scorecard row of a flushed submission."""
     return Scorecard(
         submission_id=sub.id,
         rubric_version_id=rubric_version_id,
-        schema_version=schema_version_of(scorecard),
-        payload=scorecard,
+        schema_version=schema_version_of(scored.scorecard),
+        payload=scored.scorecard,
         total_score=sub.total_score,
         created_at=sub.submitted_at,
+    )
+
+
+def score_on_receipt(
+    s: Session, attempt: Attempt, payload: dict[str, Any], scorer: StoreScorer | None = None
+) -> Scored:
+    """Score ``payload`` as a submission of ``attempt`` (InvalidInput if it is not one)."""
+    version = s.get_one(ScenarioVersion, attempt.scenario_version_id)
+    return (scorer or default_scorer()).score(
+        version.content_hash, version.document, payload, attempt.seed
     )
 
 
@@ -87,14 +99,13 @@ def insert_submission(
     attempt: Attempt,
     scenario_id: str,
     payload: dict[str, Any],
-    scorecard: dict[str, Any] | None,
+    scored: Scored,
     *,
-    total_score: float | None,
     idempotency_key: str | None,
-    rubric_version_id: int | None,
     submitted_at: dt.datetime,
 ) -> Submission:
-    """Add a submission (and its scorecard) of ``attempt`` in the caller's transaction."""
+    """Add a submission (and the scorecard the store made of it) of ``attempt`` in the
+    caller's transaction."""
     # One submission at a time per attempt: a new one only after the last was returned.
     last, blocking = s.execute(
         select(
@@ -108,26 +119,21 @@ def insert_submission(
         attempt,
         scenario_id,
         payload,
+        scored,
         number=(last or 0) + 1,
-        total_score=total_score if total_score is not None else scorecard_total(scorecard),
         idempotency_key=idempotency_key,
         submitted_at=submitted_at,
     )
     s.add(sub)
     s.flush()
-    if scorecard is not None:
-        s.add(new_scorecard(sub, scorecard, rubric_version_id))
+    s.add(new_scorecard(sub, scored, rubric_version_id(s, scored.rubric_hash)))
     return sub
 
 
-def rubric_version_id(s: Session, rubric_hash: str | None) -> int | None:
-    """The id of a stored rubric version, by content hash."""
-    if rubric_hash is None:
-        return None
-    found = s.scalar(select(RubricVersion.id).where(RubricVersion.content_hash == rubric_hash))
-    if found is None:
-        raise NotFound("store.notfound.rubric", hash=rubric_hash)
-    return found
+def rubric_version_id(s: Session, rubric_hash: str) -> int | None:
+    """The id of the stored rubric version with this content hash; None when no trainer
+    registered it (the card then names no version, but still says its rubric id)."""
+    return s.scalar(select(RubricVersion.id).where(RubricVersion.content_hash == rubric_hash))
 
 
 class WorkMixin(RepositoryBase):
@@ -280,23 +286,20 @@ class WorkMixin(RepositoryBase):
         return self._read(work)
 
     def submit(
-        self,
-        attempt_id: int,
-        payload: DocumentLike,
-        scorecard: DocumentLike | None = None,
-        *,
-        total_score: float | None = None,
-        idempotency_key: str | None = None,
-        rubric_hash: str | None = None,
+        self, attempt_id: int, payload: DocumentLike, *, idempotency_key: str | None = None
     ) -> SubmissionRecord:
-        """Hand in a frozen copy of the work with its automatic scorecard (trainee).
+        """Hand in a frozen copy of the work (trainee). The store scores it on receipt
+        with the rubric engine; no scorecard is taken from the caller.
 
         With ``idempotency_key``, submitting again (a retried request, a double click)
         returns the first submission instead of making a second.
         """
         require_role(self.actor, "submit", Role.trainee)
         doc = as_document(payload, "submission")
-        card = as_document(scorecard, "scorecard") if scorecard is not None else None
+        # Scored before the write transaction, so no writer waits on the rubric engine.
+        scored = self._read(
+            lambda s: score_on_receipt(s, self._attempt(s, attempt_id, own=True), doc)
+        )
 
         def existing(s: Session) -> SubmissionRecord | None:
             if idempotency_key is None:
@@ -322,10 +325,8 @@ class WorkMixin(RepositoryBase):
                 attempt,
                 version.scenario_id,
                 doc,
-                card,
-                total_score=total_score,
+                scored,
                 idempotency_key=idempotency_key,
-                rubric_version_id=rubric_version_id(s, rubric_hash),
                 submitted_at=utcnow(),
             )
             return SubmissionRecord(
@@ -339,7 +340,7 @@ class WorkMixin(RepositoryBase):
                 schema_version=sub.schema_version,
                 payload=doc,
                 submitted_at=sub.submitted_at,
-                total_score=sub.total_score,
+                total_score=self._visible_total(sub),
                 status=Status.submitted,
                 reviewer=None,
                 idempotency_key=idempotency_key,

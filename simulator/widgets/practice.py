@@ -5,6 +5,7 @@ below; this module only wires them together."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
@@ -14,13 +15,16 @@ from simulator.i18n import t
 from simulator.interview import Transcript
 from simulator.models.submission import Submission
 from simulator.rubric.files import default_rubric
-from simulator.rubric.scorecard import score_submission
+from simulator.rubric.scorecard import Scorecard, score_submission
 
 from .feedback_view import FeedbackView
 from .html import tag
 from .interview_practice import InterviewPractice
 from .plan_editor import open_forms
 from .stores import error_text, work_stores
+
+if TYPE_CHECKING:
+    from simulator.store.trainee_view import MyRow
 
 
 class PracticeFlow(w.VBox):
@@ -53,9 +57,56 @@ class PracticeFlow(w.VBox):
         self.again = w.Button(description=t("practice.new_variant", locale))
         self.again.add_class("nuiawase-new-variant")
         self.again.on_click(lambda _: self.interview.start())
+        self.mine = self._my_submissions()
         self._reset()
-        super().__init__([self.interview, self.to_forms, self.forms, self.results, self.again])
+        super().__init__(
+            [self.mine, self.interview, self.to_forms, self.forms, self.results, self.again]
+        )
         self.add_class("nuiawase-practice-flow")
+
+    def _my_submissions(self) -> w.Widget:
+        """私の提出, folded away above the practice; nothing when work is kept in files."""
+        from simulator.casework.session import resolve_workspace
+        from simulator.store.errors import StoreError
+        from simulator.store.workspace_store import has_store, workspace_store
+
+        folder = resolve_workspace(self.workspace)
+        if not has_store(folder):
+            return w.VBox()
+        try:
+            repo = workspace_store(folder).as_current_user(folder)
+        except StoreError as exc:
+            return w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+        from .my_submissions import MySubmissions  # the database layer loads only here
+
+        view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
+        box = w.Accordion(children=[view], selected_index=None)
+        box.set_title(0, t("mine.title", self.locale))
+        box.add_class("nuiawase-mine-box")
+        return box
+
+    def revise(self, row: MyRow) -> CaseworkSession:
+        """Open a returned attempt's forms again; the next submit is its next version."""
+        from simulator.casework.session import resolve_workspace
+        from simulator.scenario.library import load_case
+        from simulator.store.workspace_store import workspace_store
+
+        folder = resolve_workspace(self.workspace)
+        repo = workspace_store(folder).as_current_user(folder)
+        record = repo.submission(row.submission_id)
+        work = Submission.model_validate(record.payload)
+        scenario, region = load_case(work.scenario_id)
+        self.interview.scenario, self.interview.region = scenario, region
+        self.transcript = work.transcript
+        context = CaseContext.of(scenario, region, work.transcript)
+        self.session = CaseworkSession.open(
+            context, workspace=self.workspace, locale=self.locale, stores=self.stores
+        )
+        assessment, plan = open_forms(self.session, on_submit=self._submitted)
+        self.forms.children = [assessment, plan]
+        self.results.children = []
+        self.to_forms.layout.display = "none"
+        return self.session
 
     def _reset(self) -> None:
         self.transcript = self.session = self.feedback = None
@@ -95,11 +146,25 @@ class PracticeFlow(w.VBox):
             ]
 
     def _submitted(self, submission: Submission) -> None:
-        scenario, region = self.interview.scenario, self.interview.region
-        assert scenario is not None and region is not None
-        rubric = default_rubric()
-        scorecard = score_submission(submission, scenario, region, rubric)
-        self.feedback = FeedbackView(scorecard, rubric, submission, locale=self.locale)
+        self.feedback = FeedbackView(
+            self._scorecard(submission), default_rubric(), submission, locale=self.locale
+        )
         note = w.HTML(tag("p", t("practice.scored", self.locale), "nuiawase-done"))
         self.results.children = [note, self.feedback]
         self.again.layout.display = None
+
+    def _scorecard(self, submission: Submission) -> Scorecard:
+        """The scorecard the trainee may see: the store's, made when it received the work;
+        only without a store (files in a personal workspace) is the work scored here."""
+        from simulator.store.casework_bridge import StoreSubmissionStore
+
+        assert self.session is not None
+        kept = self.session.submissions
+        if isinstance(kept, StoreSubmissionStore):
+            card = kept.scorecard(submission.trainee_id, submission.attempt_id, submission.version)
+            if card is None:  # it was stored a moment ago; gone only if erased meanwhile
+                raise RuntimeError(f"submission {submission.attempt_id} is not in the store")
+            return card
+        scenario, region = self.interview.scenario, self.interview.region
+        assert scenario is not None and region is not None
+        return score_submission(submission, scenario, region, default_rubric())

@@ -13,9 +13,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 from typing import Any
 
-from simulator.store import Repository, Store
+from simulator.models.region import Region
+from simulator.models.scenario import Scenario
+from simulator.models.submission import Submission
+from simulator.rubric.scorecard import Scorecard, score_submission
+from simulator.scenario.library import load_case
+from simulator.store import Repository, Store, SubmissionRecord
 
 #: Text only the answer key contains; it must never reach a trainee.
 ANSWER_SECRET = "ANSWER-KEY-SECRET-家賃滞納"
@@ -31,28 +38,57 @@ SCENARIO: dict[str, Any] = {
 }
 
 
-def scorecard(levels: dict[str, int], total: float, **visibility: str) -> dict[str, Any]:
-    """A scorecard document as the rubric engine would hand it over."""
-    return {
-        "schema_version": 1,
-        "rubric_id": "intake",
-        "total_score": total,
-        "criteria": [
-            {
-                "criterion": name,
-                "level": level,
-                "visibility": visibility.get(name, "after_review"),
-                "feedback": f"{name} feedback",
-            }
-            for name, level in levels.items()
-        ],
-    }
+#: Real cases of the library, with exemplar submissions the store scores on receipt.
+CASES = ("hiseiki-kinkyuu", "dv-higaisha")
+EXEMPLARS = Path(__file__).resolve().parents[1] / "exemplars"
+
+
+@cache
+def _case(case_id: str) -> tuple[Scenario, Region]:
+    return load_case(case_id)
+
+
+@cache
+def exemplar(case_id: str = "hiseiki-kinkyuu", level: str = "middling") -> Submission:
+    """An exemplar submission (tests/exemplars) of a real case."""
+    return Submission.model_validate_json((EXEMPLARS / case_id / f"{level}.json").read_bytes())
+
+
+def reseeded(work: Submission, seed: int, trainee: str) -> Submission:
+    """The same work as another attempt's: its seed (and the transcript's) and trainee."""
+    transcript = work.transcript.model_copy(update={"seed": seed})
+    return work.model_copy(update={"seed": seed, "trainee_id": trainee, "transcript": transcript})
+
+
+def expected_card(case_id: str = "hiseiki-kinkyuu", level: str = "middling") -> Scorecard:
+    """The scorecard the real rubric engine gives that exemplar."""
+    scenario, region = _case(case_id)
+    return score_submission(exemplar(case_id, level), scenario, region)
+
+
+def submit_exemplar(
+    cast: Cast,
+    who: str,
+    case_id: str = "hiseiki-kinkyuu",
+    level: str = "middling",
+    attempt: int | None = None,
+    **kw: Any,
+) -> SubmissionRecord:
+    """``who`` plays the exemplar's attempt (same case and seed) and submits it."""
+    me = getattr(cast, who)
+    work = exemplar(case_id, level)
+    if attempt is None:
+        attempt = me.start_attempt(cast.cases[case_id], seed=work.seed).id
+    payload = work.model_copy(update={"trainee_id": who})
+    return me.submit(attempt, payload, **kw)  # type: ignore[no-any-return]
 
 
 @dataclass
 class Cast:
     store: Store
     scenario_hash: str
+    #: Content hashes of the real cases (CASES) by id.
+    cases: dict[str, str]
     # Work made by ``seed_cast(with_work=True)``: one submission per trainee.
     work: dict[str, int]
 
@@ -83,19 +119,16 @@ def seed_cast(store: Store, with_work: bool = False) -> Cast:
         ("west", "jiro"),
     ):
         op.add_member(cohort, member)
-    digest = store.as_user("tina").register_scenario(SCENARIO).content_hash
-    cast = Cast(store, digest, {})
+    tina = store.as_user("tina")
+    digest = tina.register_scenario(SCENARIO).content_hash
+    cases = {c: tina.register_scenario(_case(c)[0]).content_hash for c in CASES}
+    cast = Cast(store, digest, cases, {})
     if with_work:
-        for i, name in enumerate(("hana", "taro", "jiro")):
+        for name in ("hana", "taro", "jiro"):
             me = store.as_user(name)
-            attempt = me.start_attempt(digest, seed=100 + i)
+            attempt = me.start_attempt(cases["hiseiki-kinkyuu"], seed=exemplar().seed)
             me.append_turns(attempt.id, [{"id": "t01", "reply": "はい"}])
             me.save_draft(attempt.id, {"plan": f"{name} draft"})
             me.record_progress("intake-basics", "started")
-            sub = me.submit(
-                attempt.id,
-                {"schema_version": 1, "plan": f"{name} plan"},
-                scorecard({"rapport": 2, "plan": 1}, 60.0),
-            )
-            cast.work[name] = sub.id
+            cast.work[name] = submit_exemplar(cast, name, attempt=attempt.id).id
     return cast

@@ -8,9 +8,12 @@ import threading
 import time
 from typing import Any
 
+from simulator.scenario.library import load_case
 from simulator.store import Store
 
-from .cast import SCENARIO, scorecard
+from .cast import exemplar, reseeded
+
+CASE = "hiseiki-kinkyuu"
 
 WRITERS, EACH, COHORTS = 50, 20, 5
 
@@ -25,7 +28,8 @@ def test_fifty_writers_and_a_reader(store: Store) -> None:
     for i in range(WRITERS):
         op.add_user(f"t{i:02d}", "trainee")
         op.add_member(f"c{i % COHORTS}", f"t{i:02d}")
-    digest = store.as_user("author").register_scenario(SCENARIO).content_hash
+    digest = store.as_user("author").register_scenario(load_case(CASE)[0]).content_hash
+    work = exemplar(CASE)
 
     errors: list[BaseException] = []
     start = threading.Barrier(WRITERS + 1)
@@ -41,8 +45,7 @@ def test_fifty_writers_and_a_reader(store: Store) -> None:
                 attempt = me.start_attempt(digest, seed=i * 1000 + j)
                 me.submit(
                     attempt.id,
-                    {"schema_version": 1, "writer": i, "n": j, "plan": "計画" * 50},
-                    scorecard({"rapport": j % 4, "plan": i % 4}, float(i * 100 + j)),
+                    reseeded(work, i * 1000 + j, f"t{i:02d}"),
                     idempotency_key=f"{i}-{j}",
                 )
         except BaseException as exc:  # any error at all fails the test
@@ -94,7 +97,8 @@ def test_fifty_writers_and_a_reader(store: Store) -> None:
         payload = boss.submission(row.submission_id).payload
         card = boss.scorecard(row.submission_id)
         assert card is not None
-        i, j = payload["writer"], payload["n"]
-        assert card.total_score == row.total_score == i * 100 + j
-        assert card.payload == scorecard({"rapport": j % 4, "plan": i % 4}, float(i * 100 + j))
+        i = payload["seed"] // 1000
+        assert payload["trainee_id"] == row.trainee == f"t{i:02d}"
+        assert card.payload["seed"] == payload["seed"]
+        assert card.total_score == row.total_score
     print(f"{WRITERS * EACH} submissions in {elapsed:.1f} s, {pages} queue pages read meanwhile")

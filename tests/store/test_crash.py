@@ -14,16 +14,20 @@ from pathlib import Path
 from sqlalchemy import create_engine, func, select, text
 
 from simulator.store import Store
+from simulator.store.documents import as_document
 from simulator.store.schema import Attempt, Scorecard, Submission
 
-from .cast import scorecard, seed_cast
+from .cast import exemplar, reseeded, seed_cast
 
-RECORDS, BATCH = 2000, 50
+CASE = "hiseiki-kinkyuu"
+
+RECORDS, BATCH = 1000, 50
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def _write_records(path: Path, scenario_hash: str) -> None:
     trainees = [("hana", "east"), ("taro", "east"), ("jiro", "west")]
+    levels = ("strong", "middling", "weak")
     with path.open("w", encoding="utf-8") as out:
         for n in range(RECORDS):
             trainee, cohort = trainees[n % 3]
@@ -34,8 +38,7 @@ def _write_records(path: Path, scenario_hash: str) -> None:
                 "scenario_hash": scenario_hash,
                 "seed": n,
                 "submitted_at": f"2026-11-{1 + n % 27:02d}T09:{n % 60:02d}:00+09:00",
-                "payload": {"schema_version": 1, "n": n, "plan": "支援計画" * 20},
-                "scorecard": scorecard({"rapport": n % 4, "plan": (n // 4) % 4}, float(n)),
+                "payload": as_document(reseeded(exemplar(CASE, levels[n % 3]), n, trainee)),
             }
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
@@ -97,7 +100,7 @@ def test_killed_import_leaves_a_consistent_database_and_resumes(
     with Store.open(database_url, upgrade=True) as store:
         cast = seed_cast(store)
         source = tmp_path / "records.jsonl"
-        _write_records(source, cast.scenario_hash)
+        _write_records(source, cast.cases[CASE])
 
         watcher = create_engine(store.engine.url)
         proc = _import(database_url, source)
@@ -135,6 +138,7 @@ def test_killed_import_leaves_a_consistent_database_and_resumes(
                     select(Submission.id).where(Submission.idempotency_key == f"laptop-1/{n:05d}")
                 )
             assert sid is not None
-            assert ada.submission(sid).payload["n"] == n
+            assert ada.submission(sid).payload["seed"] == n
             card = ada.scorecard(sid)
-            assert card is not None and card.total_score == float(n)
+            assert card is not None and card.payload["seed"] == n
+            assert card.total_score == ada.submission(sid).total_score

@@ -13,22 +13,30 @@ from sqlalchemy import func, select
 
 from simulator.cli import main
 from simulator.store import NotFound, PermissionDenied
+from simulator.store.documents import as_document
 from simulator.store.schema import Erasure, ReviewEvent, Submission
 
-from .cast import Cast, scorecard
+from .cast import Cast, exemplar, expected_card
+
+GROUNDING = expected_card().criterion("grounding").level  # type: ignore[union-attr]
 
 
 def _review(c: Cast) -> None:
-    """Hana's work is overridden and returned; Jiro's approved."""
+    """Hana's work is overridden and returned; Jiro's approved and released."""
     for who, sup in (("hana", c.sato), ("jiro", c.suzu)):
         sid = c.work[who]
         sup.start_review(sid)
         if who == "hana":
-            sup.override_level(sid, "plan", 3, "計画に根拠がある")
+            sup.override_level(sid, "grounding", _other(GROUNDING), "計画に根拠がある")
             sup.add_comment(sid, "よくできました")
             sup.return_to_trainee(sid)
         else:
             sup.approve(sid)
+            sup.release(sid)
+
+
+def _other(level: int) -> int:
+    return 3 if level != 3 else 2
 
 
 @pytest.fixture
@@ -48,10 +56,14 @@ def test_csv_has_grades_and_current_levels(worked: Cast) -> None:
     out = io.StringIO()
     assert c.ada.export_csv(out) == 3
     rows = {r["trainee"]: r for r in csv.DictReader(io.StringIO(out.getvalue()))}
-    assert rows["hana"]["level.plan"] == "3" and rows["hana"]["overrides"] == "1"
+    assert rows["hana"]["level.grounding"] == str(_other(GROUNDING))
+    assert rows["hana"]["overrides"] == "1"
     assert rows["hana"]["status"] == "returned" and rows["hana"]["reviewer"] == "sato"
-    assert rows["taro"]["level.plan"] == "1" and rows["taro"]["status"] == "submitted"
-    assert rows["jiro"]["total_score"] == "60.0" and rows["jiro"]["cohort"] == "west"
+    assert rows["taro"]["level.grounding"] == str(GROUNDING)
+    assert rows["taro"]["status"] == "submitted"
+    assert rows["jiro"]["status"] == "released"
+    assert float(rows["jiro"]["total_score"]) == expected_card().total
+    assert rows["jiro"]["cohort"] == "west"
     # A supervisor exports their cohorts only.
     mine = io.StringIO()
     assert c.sato.export_csv(mine) == 2
@@ -68,17 +80,18 @@ def test_xapi_statements_cover_the_learning_record(worked: Cast) -> None:
         assert {"id", "actor", "verb", "object", "timestamp"} <= s.keys()
         assert s["timestamp"].endswith("Z")
     verbs = [s["verb"]["display"]["en-US"] for s in statements]
-    # 3 attempts, 3 turns, 3 submissions, 6 review events, 3 progress records.
+    # 3 attempts, 3 turns, 3 submissions, 7 review events, 3 progress records.
     assert verbs.count("attempted") == verbs.count("interacted") == verbs.count("submitted") == 3
     assert verbs.count("overrode a level of") == verbs.count("commented on") == 1
     assert verbs.count("returned") == verbs.count("approved") == 1
+    assert verbs.count("released feedback on") == 1
     assert verbs.count("progressed in") == 3
     override = next(s for s in statements if s["verb"]["display"]["en-US"] == "overrode a level of")
     assert override["actor"]["account"]["name"] == "sato"
-    assert override["result"]["extensions"]["urn:nuiawase:new-level"] == 3
+    assert override["result"]["extensions"]["urn:nuiawase:new-level"] == _other(GROUNDING)
     assert override["result"]["response"] == "計画に根拠がある"
     submitted = next(s for s in statements if s["verb"]["display"]["en-US"] == "submitted")
-    assert submitted["result"]["score"]["raw"] == 60.0
+    assert submitted["result"]["score"]["raw"] == expected_card().total
     assert len({s["id"] for s in statements}) == count
     again = io.StringIO()
     c.ada.export_xapi(again)
@@ -114,7 +127,7 @@ def test_trainee_data_export_and_erasure(worked: Cast) -> None:
     assert [s.trainee for s in c.ada.submissions("taro")] == ["taro"]  # others untouched
     with c.store.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(Submission)) == 2
-        assert conn.scalar(select(func.count()).select_from(ReviewEvent)) == 2
+        assert conn.scalar(select(func.count()).select_from(ReviewEvent)) == 3
         log = conn.execute(select(Erasure)).one()
         assert log.finished_at is not None and "hana" not in json.dumps(log.summary)
 
@@ -162,10 +175,9 @@ def test_import_reports_bad_records_by_line(
         "key": "a",
         "trainee": "taro",
         "cohort": "east",
-        "scenario_hash": worked.scenario_hash,
-        "seed": 1,
-        "payload": {"plan": "x"},
-        "scorecard": scorecard({"plan": 2}, 9.0),
+        "scenario_hash": worked.cases["hiseiki-kinkyuu"],
+        "seed": exemplar().seed,
+        "payload": as_document(exemplar().model_copy(update={"trainee_id": "taro"})),
     }
     source.write_text(json.dumps(good) + "\n{not json\n", encoding="utf-8")
     args = ["--lang", "en", "db", "import", str(source), "--database-url", database_url]

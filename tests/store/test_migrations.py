@@ -13,8 +13,16 @@ from sqlalchemy import text
 
 from simulator.cli import main
 from simulator.store import Store, StoreNotReady, migrate
+from simulator.store.documents import as_document
 from simulator.store.engine import make_engine, resolve_url
 from simulator.store.schema import Base
+
+from .cast import expected_card
+
+_OLD_CARD = as_document(
+    expected_card().model_copy(update={"criteria": expected_card().criteria[:3]})
+)
+_AUTO = {c["id"]: c["level"] for c in _OLD_CARD["criteria"]}
 
 # Rows as schema 0001 stores them, written with plain SQL (the models are at head).
 T0 = "2026-04-01 00:00:00"
@@ -101,7 +109,8 @@ SCHEMA_0001_ROWS: list[tuple[str, dict[str, object]]] = [
             "submission_id": 1,
             "rubric_version_id": None,
             "schema_version": 1,
-            "payload": '{"criteria": [{"criterion": "plan", "level": 1}]}',
+            # As the 0001 product stored it: the rubric engine's card (made by the bridge).
+            "payload": json.dumps(_OLD_CARD, ensure_ascii=False),
             "total_score": 61.5,
             "created_at": "2026-04-02 10:00:00",
         },
@@ -126,7 +135,7 @@ SCHEMA_0001_ROWS: list[tuple[str, dict[str, object]]] = [
             "actor_id": 2,
             "kind": "override",
             "created_at": "2026-04-02 11:05:00",
-            "criterion": "plan",
+            "criterion": "grounding",
             "old_level": 1,
             "new_level": 2,
             "text": "根拠がある",
@@ -205,7 +214,7 @@ def test_upgrading_a_previous_schema_database_keeps_everything(database_url: str
             "sato",
         )
         assert sub.submitted_at.isoformat() == "2026-04-02T10:00:00+00:00"
-        assert sato.levels(1) == {"plan": 2}
+        assert sato.levels(1) == {**_AUTO, "grounding": 2}
         assert [e.text for e in sato.review_events(1)] == [None, "根拠がある"]
         assert hana.turns(1)[0].payload["reply"] == "はい"
         assert hana.draft(1).revision == 3  # type: ignore[union-attr]
@@ -216,7 +225,8 @@ def test_upgrading_a_previous_schema_database_keeps_everything(database_url: str
         comment = store.as_user("tina").add_canned_comment("intake", "plan", "具体的です")
         assert sato.add_comment(1, canned_comment_id=comment.id).text == "具体的です"
         sato.approve(1)
-        assert hana.feedback(1).levels == {"plan": 2}
+        sato.release(1)
+        assert hana.feedback(1).levels == {**_AUTO, "grounding": 2}
 
 
 def test_migrations_build_exactly_the_models(store: Store) -> None:
@@ -268,3 +278,7 @@ def test_an_unreachable_server_exits_1_with_a_message(capsys: pytest.CaptureFixt
     url = "postgresql://nobody@127.0.0.1:1/none"
     assert main(["--lang", "en", "db", "upgrade", "--database-url", url]) == 1
     assert capsys.readouterr().err.startswith("cannot reach the database")
+
+
+def test_the_head_the_store_checks_is_alembics() -> None:
+    assert migrate.head_revision() == migrate.scripts_head()

@@ -13,7 +13,7 @@ import pytest
 
 from simulator.store import PermissionDenied, Repository
 
-from .cast import ANSWER_SECRET, SCENARIO, Cast, scorecard
+from .cast import ANSWER_SECRET, SCENARIO, Cast
 
 
 def _attempt(c: Cast, trainee: str) -> int:
@@ -135,7 +135,7 @@ def test_unknown_user_cannot_act(shared_cast: Cast) -> None:
 def test_each_role_reads_what_is_theirs(shared_cast: Cast) -> None:
     c = shared_cast
     assert [s.trainee for s in c.hana.submissions()] == ["hana"]
-    assert c.hana.submission(c.work["hana"]).payload["plan"] == "hana plan"
+    assert c.hana.submission(c.work["hana"]).payload["trainee_id"] == "hana"
     assert c.hana.draft(_attempt(c, "hana")) is not None
     assert {r.trainee for r in c.sato.review_queue().rows} == {"hana", "taro"}
     assert {r.trainee for r in c.suzu.review_queue().rows} == {"jiro"}
@@ -168,13 +168,16 @@ def test_feedback_waits_for_release(shared_cast: Cast) -> None:
     c = shared_cast
     view = c.jiro.feedback(c.work["jiro"])
     assert not view.released and view.levels == {} and view.events == ()
-    assert view.scorecard is not None and view.scorecard["criteria"] == []
-    assert "total_score" not in view.scorecard
+    assert view.scorecard is not None
+    shown = {i["id"]: i for i in view.scorecard["criteria"]}
+    # Only the criteria visible now, and a total over those alone (the rubric's model).
+    assert shown and all(i["visibility"] == "now" for i in shown.values())
+    assert "coverage" not in shown and "supervisor_judgement" not in shown
+    assert view.scorecard["total"] == sum(i["level"] * i["weight"] for i in shown.values())
     # The submission list does not give the automatic total away before review either.
     assert c.jiro.submission(c.work["jiro"]).total_score is None
     assert all(sub.total_score is None for sub in c.jiro.submissions())
     assert c.ada.submission(c.work["jiro"]).total_score is not None  # an admin sees it
-    assert scorecard({"plan": 1}, 1.0)["criteria"][0]["visibility"] == "after_review"
 
 
 def test_supervisors_list_a_trainee_only_within_their_cohorts(cast: Cast) -> None:

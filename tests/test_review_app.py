@@ -1,0 +1,117 @@
+"""The review app's view over a real SQLite store: the queue, the sheet, the decisions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from simulator.store import Status, Store
+from simulator.store.review_sheet import anchor, build_sheet
+from simulator.widgets.review_app import ReviewApp
+
+from .store.cast import Cast, exemplar, reseeded, seed_cast, submit_exemplar
+
+
+@pytest.fixture
+def cast(tmp_path: Path) -> Iterator[Cast]:
+    with Store.open(f"sqlite:///{tmp_path / 'store.sqlite3'}", upgrade=True) as store:
+        yield seed_cast(store)
+
+
+def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
+    calm = submit_exemplar(cast, "hana", "hiseiki-kinkyuu", "middling").id
+    risky = submit_exemplar(cast, "taro", "dv-higaisha", "middling").id
+    app = ReviewApp(cast.sato, locale="en")
+    assert [v for _, v in app.queue.options] == [risky, calm]
+    assert app.queue.options[0][0].startswith("【urgent check】")
+
+    app.queue.value = risky
+    html = app.detail.value
+    assert "no same-day action on suicidal thoughts" in html
+    sheet = app.sheet
+    assert sheet is not None
+    # Every evidence pointer links to an element of the same view with that id.
+    pointers = {p for c in sheet.criteria for p in c.evidence}
+    assert pointers
+    for p in pointers:
+        assert f'href="#{anchor(p)}"' in html and f'id="{anchor(p)}"' in html
+
+    app.criterion.value = "grounding"
+    current = next(c.current for c in sheet.criteria if c.id == "grounding")
+    app.level.value = (current or 0) + 1 if (current or 0) < 3 else 2
+    app.reason.value = "   "
+    app.override()
+    assert "reason" in app.message.value and "nuiawase-msg-error" in app.message.value
+    assert cast.sato.levels(risky)["grounding"] == current
+    app.reason.value = "根拠の発言が引けている"
+    app.override()
+    assert cast.sato.levels(risky)["grounding"] == app.level.value
+    app.target.value = "plan.goals[0]"
+    app.comment_text.value = "目標を本人の言葉で書きましょう"
+    app.comment()
+    assert 'id="nw-ev-plan-goals-0"' in app.detail.value  # the field shows in the view
+    app.note.value = "安全計画を当日中に"
+    app.decide("return")
+    assert cast.sato.submission(risky).status == Status.returned
+    assert [v for _, v in app.queue.options] == [calm]
+
+    app.step(1)
+    assert app.sheet is not None and app.sheet.submission_id == calm
+    app.decide("approve")
+    assert cast.hana.submission(calm).status == Status.approved
+    app.decide("release")
+    assert cast.hana.submission(calm).status == Status.released
+    assert app.queue.options == ()
+
+
+def test_a_resubmitted_version_shows_what_changed(cast: Cast) -> None:
+    first = submit_exemplar(cast, "hana", "hiseiki-kinkyuu", "middling")
+    cast.sato.start_review(first.id)
+    cast.sato.return_to_trainee(first.id, "もう一度")
+    again = reseeded(exemplar("hiseiki-kinkyuu", "strong"), exemplar().seed, "hana")
+    second = cast.hana.submit(first.attempt_id, again.model_copy(update={"version": 2}))
+    sheet = build_sheet(cast.sato, second.id, "ja")
+    assert sheet.version == 2 and sheet.changed
+    assert any(f.path.startswith("plan.") for f in sheet.changed)
+
+
+def test_a_trainee_cannot_open_the_queue_or_a_sheet(cast: Cast) -> None:
+    mine = submit_exemplar(cast, "hana").id
+    app = ReviewApp(cast.hana, locale="en")
+    assert app.queue.options == () and "permission denied" in app.message.value
+    app.show_submission(mine)
+    assert app.sheet is None and "permission denied" in app.message.value
+
+
+def test_a_supervision_record_from_the_review(cast: Cast) -> None:
+    import datetime as dt
+
+    sid = submit_exemplar(cast, "hana").id
+    app = ReviewApp(cast.sato, locale="en")
+    app.show_submission(sid)
+    sv = app.supervision
+    sv.held_on.value = dt.date(2026, 12, 1)
+    sv.kind.value = "group"
+    sv.focus.value = "<i>緊急時の</i>判断"
+    sv.actions.value = "次回までに DV の社会資源を調べる"
+    sv.save()
+    assert "recorded" in sv.message.value
+    assert "&lt;i&gt;緊急時の&lt;/i&gt;判断" in sv.records.value and "<i>" not in sv.records.value
+    [entry] = cast.hana.supervision_records()
+    assert (entry.kind, entry.supervisor) == ("group", "sato")
+
+
+def test_the_queue_pages(cast: Cast) -> None:
+    made = [submit_exemplar(cast, who).id for who in ("hana", "taro")]
+    made += [submit_exemplar(cast, "hana", "dv-higaisha", "strong").id]
+    app = ReviewApp(cast.sato, locale="en", page=2)
+    first = [v for _, v in app.queue.options]
+    assert len(first) == 2 and not app.more.disabled and app.back.disabled
+    app.more.click()
+    second = [v for _, v in app.queue.options]
+    assert sorted(first + second) == sorted(made) and app.more.disabled
+    app.back.click()
+    assert [v for _, v in app.queue.options] == first
+    assert "waiting 0 d" in app.queue.options[0][0]
