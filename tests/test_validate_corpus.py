@@ -38,6 +38,7 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "unknown_placeholder.yaml": (60, "facts[0].wordings[0]"),
     "prerequisite_cycle.yaml": (59, "facts[0].gate.requires"),
     "unreachable_fact.yaml": (70, "facts[1].gate.techniques"),
+    "red_flag_empty.yaml": (78, "answer_key.red_flags[0]"),
 }
 
 

@@ -175,6 +175,16 @@ def lint_scenario(
             for k, iid in enumerate(judgement.issues):
                 if iid not in issue_ids:
                     r.error([*where, "issues", k], "lint.unknown_issue", id=iid)
+    for n, flag in enumerate(key.red_flags):
+        where = ["answer_key", "red_flags", n]
+        for k, rid in enumerate(flag.resources):
+            if region is not None and region.resource(rid) is None:
+                r.error(
+                    [*where, "resources", k], "lint.region_lacks", region=region.id, resource=rid
+                )
+        if not (flag.people or flag.resources or flag.words) and flag.kind.value != "arrears_only":
+            # Nothing to recognise it by: the flag could never fire.
+            r.error([*where], "lint.red_flag_empty", id=flag.id)
     if region is None:
         r.error(["region"], "lint.unknown_region", region=scenario.region)
 
