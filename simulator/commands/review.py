@@ -124,7 +124,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         if key in data:
             print(f"{key}\t{data[key]}")
     if data.get("urgent"):
-        print(f"{t('review.urgent', args.lang)}\t{', '.join(data['urgent'])}")
+        why = ", ".join(t(f"review.risk.{u}", args.lang) for u in data["urgent"])
+        print(f"{t('review.urgent', args.lang)}\t{why}")
     for criterion, level in data["levels"].items():
         print(f"level.{criterion}\t{level}")
     for e in data["events"]:

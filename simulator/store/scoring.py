@@ -108,7 +108,9 @@ class StoreScorer:
         return Scored(
             scorecard=as_document(card),
             total=float(card.total),
-            urgent=tuple(k.value for k in urgent_flags(submission, scenario)),
+            # A plan with a harmful action (rubric safety 0, 要確認) goes first in the queue too.
+            urgent=tuple(k.value for k in urgent_flags(submission, scenario))
+            + (("harmful_action",) if card.needs_review else ()),
             rubric_hash=self.rubric_hash,
         )
 
