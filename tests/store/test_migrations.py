@@ -19,8 +19,12 @@ from simulator.store.schema import Base
 
 from .cast import expected_card
 
+# A card of the old shape: three criteria only (picked by id; the rubric's order may change).
+_OLD_IDS = ("coverage", "urgent_needs", "grounding")
 _OLD_CARD = as_document(
-    expected_card().model_copy(update={"criteria": expected_card().criteria[:3]})
+    expected_card().model_copy(
+        update={"criteria": [c for c in expected_card().criteria if c.id in _OLD_IDS]}
+    )
 )
 _AUTO = {c["id"]: c["level"] for c in _OLD_CARD["criteria"]}
 
