@@ -7,11 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import BrowserContext, Route
+from playwright.sync_api import BrowserContext, Route, expect
 
 from tests.servers import DemoServer, demo_server
 
 CHROMIUM = "/usr/bin/chromium"
+
+# Every expectation waits for what the user would see; the ceiling only catches a hang. A
+# loaded 2-core machine (CI beside other work) renders a Voila page many times slower than
+# an idle one, so Playwright's 5 s default made tests fail on load, not on behaviour.
+expect.set_options(timeout=60_000)
 
 
 @pytest.fixture(scope="session")
