@@ -45,7 +45,7 @@ def main() -> None:
                 ),
             )
             rs.open_queue(page, server, trainee, "dv-higaisha")
-            rs.pick(page)
+            rs.pick(page, rs.latest_id(server.workspace, trainee))
             page.locator(".nw-detail a.nw-ev").first.click()
             page.wait_for_timeout(600)
             page.screenshot(path=str(OUT / "07-review.png"))

@@ -115,3 +115,23 @@ def test_the_queue_pages(cast: Cast) -> None:
     app.back.click()
     assert [v for _, v in app.queue.options] == first
     assert "waiting 0 d" in app.queue.options[0][0]
+
+
+def test_canned_comments_come_from_trainers_and_the_rubric(cast: Cast) -> None:
+    from simulator.rubric.files import default_rubric
+
+    rubric = default_rubric()
+    cast.tina.add_canned_comment(rubric.id, "grounding", {"ja": "根拠の発言番号を添えましょう"})
+    sid = submit_exemplar(cast, "hana").id
+    app = ReviewApp(cast.sato, locale="ja")
+    app.show_submission(sid)
+    app.criterion.value = "grounding"
+    texts = [v for _, v in app.canned.options if v]
+    criterion = rubric.criterion("grounding")
+    assert criterion is not None
+    assert texts[0] == "根拠の発言番号を添えましょう"
+    assert texts[1:] == [lv.feedback.ja for lv in criterion.levels]
+    app.canned.value = texts[0]
+    assert app.comment_text.value == texts[0]
+    app.comment()
+    assert [e.text for e in cast.sato.review_events(sid) if e.kind == "comment"] == [texts[0]]

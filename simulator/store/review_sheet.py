@@ -139,6 +139,15 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
         for x in work.transcript.turns
     )
     rubric = scorer.rubric
+    # Ready-made comments: the trainers' own for the card's rubric first, then the
+    # rubric's feedback text of each level.
+    trainers: dict[str, list[str]] = {}
+    rubric_id = card.payload.get("rubric_id") if card else None
+    if isinstance(rubric_id, str):
+        for canned in repo.canned_comments(rubric_id):
+            text = canned.text.get(lang) or canned.text.get("ja")
+            if text:
+                trainers.setdefault(canned.criterion, []).append(str(text))
     criteria: list[CriterionLine] = []
     for item in card.payload.get("criteria", []) if card else []:
         crit = rubric.criterion(item["id"])
@@ -149,7 +158,10 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
                 automatic=item.get("level"),
                 current=levels.get(item["id"]),
                 evidence=tuple(item.get("evidence", [])),
-                canned=tuple(lv.feedback.get(lang) for lv in crit.levels) if crit else (),
+                canned=(
+                    *trainers.get(item["id"], ()),
+                    *((lv.feedback.get(lang) for lv in crit.levels) if crit else ()),
+                ),
             )
         )
     fields_now = _forms(sub.payload)

@@ -85,8 +85,21 @@ class PracticeFlow(w.VBox):
         box.add_class("nuiawase-mine-box")
         return box
 
-    def revise(self, row: MyRow) -> CaseworkSession:
-        """Open a returned attempt's forms again; the next submit is its next version."""
+    def revise(self, row: MyRow) -> CaseworkSession | None:
+        """Open a returned attempt's forms again; the next submit is its next version.
+        A store or case-library error is shown where the forms would be."""
+        from simulator.scenario.problems import InvalidFile
+        from simulator.store.errors import StoreError
+
+        try:
+            return self._revise(row)
+        except (StoreError, InvalidFile) as exc:
+            self.forms.children = [
+                w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            ]
+            return None
+
+    def _revise(self, row: MyRow) -> CaseworkSession:
         from simulator.casework.session import resolve_workspace
         from simulator.scenario.library import load_case
         from simulator.store.workspace_store import workspace_store

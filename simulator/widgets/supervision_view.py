@@ -95,5 +95,7 @@ class SupervisionView(w.VBox):
             self.message.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
             return
         self.focus.value = self.actions.value = ""
-        self.message.value = tag("div", t("review.saved", self.locale), "nuiawase-done")
+        self.message.value = tag(
+            "div", t("review.saved", self.locale, what=t("sv.save", self.locale)), "nuiawase-done"
+        )
         self.show(self.trainee)

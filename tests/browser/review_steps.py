@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -61,6 +62,12 @@ def hand_in(
     return name
 
 
+def latest_id(workspace: Path, trainee: str) -> int:
+    """The id of the trainee's newest submission."""
+    with Store.open(workspace=workspace) as store:
+        return max(s.id for s in store.as_user(trainee).submissions())
+
+
 def review_url(demo: DemoServer) -> str:
     return next(u for u in demo.urls if "voila_apps/review.ipynb" in u)
 
@@ -76,21 +83,36 @@ def open_queue(page: Page, demo: DemoServer, trainee: str, scenario: str) -> Non
     page.get_by_placeholder("研修生", exact=True).fill(trainee)
     page.get_by_placeholder("事例 ID", exact=True).fill(scenario)
     page.get_by_role("button", name="一覧を更新").click()
+    # The unfiltered queue is on screen until the filtered one replaces it: wait for that,
+    # or a choice made in between is lost when the options change.
+    page.wait_for_function(
+        """([trainee, scenario]) => {
+            const options = [...document.querySelectorAll('.nw-queue select option')];
+            return options.length > 0 && options.every(
+                (o) => o.textContent.includes(trainee) && o.textContent.includes(scenario));
+        }""",
+        arg=[trainee, scenario],
+        timeout=SLOW,
+    )
 
 
-def pick(page: Page, index: int = 0) -> str:
-    """Open the queue's ``index``-th submission; returns its label."""
-    select = page.locator(".nw-queue select")
-    expect(select.locator("option").nth(index)).to_be_attached(timeout=SLOW)
-    label = select.locator("option").nth(index).inner_text()
-    select.select_option(index=index)
-    expect(page.locator(".nw-detail h3")).to_be_visible(timeout=SLOW)
+def pick(page: Page, submission: int) -> str:
+    """Open the queue's submission with this id once the (re)loaded queue shows it;
+    returns its label."""
+    option = page.locator(".nw-queue select option").filter(
+        has_text=re.compile(rf"(^|】){submission}\s")
+    )
+    expect(option).to_have_count(1, timeout=SLOW)
+    label = option.inner_text()
+    page.locator(".nw-queue select").select_option(label=label)
+    expect(page.locator(".nw-detail h3")).to_contain_text(f"提出 {submission}（", timeout=SLOW)
     return label
 
 
 def decide(page: Page, button: str) -> None:
+    """Press a decision's button and wait until the app says it recorded that one."""
     page.get_by_role("button", name=button).click()
-    expect(page.locator(".nw-message")).to_contain_text("記録しました", timeout=SLOW)
+    expect(page.locator(".nw-message")).to_contain_text(f"「{button}」を記録しました", timeout=SLOW)
 
 
 def open_mine(page: Page, demo: DemoServer) -> None:

@@ -18,7 +18,7 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
 
     # The supervisor: the flagged submission is first; evidence scrolls and highlights.
     rs.open_queue(page, demo, trainee, "dv-higaisha")
-    assert "要至急確認" in rs.pick(page)
+    assert "要至急確認" in rs.pick(page, rs.latest_id(demo.workspace, trainee))
     detail = page.locator(".nw-detail")
     expect(detail.locator(".nw-urgent")).to_have_text("要至急確認")
     link = detail.locator("a.nw-ev").first
@@ -35,12 +35,10 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
     page.get_by_role("button", name="水準を変更").click()
     expect(page.locator(".nw-message")).to_contain_text("理由", timeout=rs.SLOW)
     page.locator(".nw-reason textarea").fill("本人の発言を根拠に挙げられている")
-    page.get_by_role("button", name="水準を変更").click()
-    expect(page.locator(".nw-message")).to_contain_text("記録しました", timeout=rs.SLOW)
+    rs.decide(page, "水準を変更")
     page.locator(".nw-target input").fill("plan.long_term_goal")
     page.locator(".nw-comment textarea").fill("長期目標を本人の言葉で書き直しましょう")
-    page.get_by_role("button", name="コメントする").click()
-    expect(page.locator(".nw-message")).to_contain_text("記録しました", timeout=rs.SLOW)
+    rs.decide(page, "コメントする")
     page.locator(".nw-note textarea").fill("安全の確認を当日中に")
     rs.decide(page, "差し戻す")
 
@@ -61,7 +59,7 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
 
     # The supervisor sees the changes, approves and releases.
     rs.open_queue(page, demo, trainee, "dv-higaisha")
-    rs.pick(page)
+    rs.pick(page, rs.latest_id(demo.workspace, trainee))
     expect(page.locator(".nw-detail")).to_contain_text("前の版からの変更")
     expect(page.locator(".nw-detail")).to_contain_text("娘と安心して暮らせる部屋に移りたい")
     rs.decide(page, "承認する")

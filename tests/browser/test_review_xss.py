@@ -90,7 +90,7 @@ def test_no_payload_runs_anywhere(demo: DemoServer, page: Page) -> None:
 
     # The review app: the submission side by side, with every payload as text.
     rs.open_queue(page, demo, trainee, "hiseiki-kinkyuu")
-    rs.pick(page)
+    rs.pick(page, sid)
     detail = page.locator(".nw-detail")
     for payload in PAYLOADS[:4]:
         expect(detail).to_contain_text(payload)
