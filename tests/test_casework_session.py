@@ -228,3 +228,18 @@ def test_removing_an_issue_unlinks_it_and_the_forms_still_open(tmp_path: Path) -
     again, plan_again = sample_forms(workspace=tmp_path, trainee_id="t1")
     assert again.session.draft.plan == plan
     assert plan_again.session is again.session
+
+
+def test_a_draft_citing_a_turn_not_in_the_transcript_still_opens_and_says_so(
+    tmp_path: Path,
+) -> None:
+    # Hardening issue item 12: t99 of a shorter transcript made the forms raise and the
+    # attempt could never be opened again.
+    first = session(tmp_path)
+    first.set("assessment.findings[0].evidence", ["t99"])
+    first.save_now()
+    a, _p = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    picker = a.binder.widgets["assessment.findings[0].evidence"]
+    assert picker.value == ()  # the widget offers only real turns
+    assert a.session.get("assessment.findings[0].evidence") == ["t99"]  # nothing is lost
+    assert any("t99" in m.text for m in a.session.messages())

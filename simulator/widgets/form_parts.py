@@ -97,6 +97,16 @@ def evidence_options(session: CaseworkSession) -> list[tuple[str, str]]:
     return out
 
 
+def _offered(widget: w.ValueWidget, value: Any) -> Any:
+    """Only the choices a multiple-choice widget offers: the model keeps what the trainee
+    chose (a turn cited that is not in the transcript stays, and its check message says so),
+    but the widget would refuse it and the whole form would fail to open."""
+    if isinstance(value, tuple) and hasattr(widget, "options"):
+        offered = {v for _, v in widget.options}
+        return tuple(v for v in value if v in offered)
+    return value
+
+
 class Binder:
     """Keeps widgets and a session's field paths in step, with messages in place."""
 
@@ -120,7 +130,7 @@ class Binder:
         """Bind ``widget`` to ``path``; returns the label, widget and message box together."""
         self._loading = True
         try:
-            widget.value = from_model(self.session.get(path))
+            widget.value = _offered(widget, from_model(self.session.get(path)))
         finally:
             self._loading = False
         self.widgets[path] = widget
@@ -174,12 +184,7 @@ class Binder:
         self._loading = True
         try:
             widget.options = list(options)
-            value = self._from_model[path](self.session.get(path))
-            if isinstance(value, tuple):
-                # Show only choices that still exist; the model keeps what the trainee chose.
-                offered = {v for _, v in widget.options}
-                value = tuple(v for v in value if v in offered)
-            widget.value = value
+            widget.value = _offered(widget, self._from_model[path](self.session.get(path)))
         finally:
             self._loading = False
 
