@@ -39,3 +39,26 @@ def test_field_evidence_shows_the_value_and_unknown_pointers_say_so() -> None:
     assert ref.detail == s.plan.long_term_goal  # type: ignore[union-attr]
     missing = resolve_evidence("plan.supports[99].resource", s, "ja")
     assert "見当たりません" in missing.detail
+
+
+def test_a_harmful_plan_says_needs_review_above_its_total() -> None:
+    from simulator.rubric.files import default_rubric
+    from simulator.rubric.scorecard import score_submission
+    from simulator.scenario import load_case
+    from simulator.widgets.feedback_view import FeedbackView
+
+    root = Path(__file__).parent / "exemplars" / "dv-higaisha"
+    shown = {}
+    for level in ("strong", "redflag"):
+        sub = Submission.model_validate_json((root / f"{level}.json").read_text("utf-8"))
+        scenario, region = load_case("dv-higaisha")
+        card = score_submission(sub, scenario, region)
+        view = FeedbackView(card, default_rubric(), sub, locale="ja")
+        shown[level] = (card, view.children[0].value)
+    strong, harmful = shown["strong"], shown["redflag"]
+    assert not strong[0].needs_review and "要確認" not in strong[1]
+    assert harmful[0].needs_review and "要確認" in harmful[1]
+    assert harmful[0].total <= int(0.33 * harmful[0].max) < strong[0].total
+    safety = harmful[0].criterion("safety")
+    assert safety is not None and safety.level == 0
+    assert safety.evidence == ["plan.supports[1]"]  # the call to the husband
