@@ -83,7 +83,7 @@ def make_engine(url: URL) -> Engine:
     """An engine with a connection pool sized for a few dozen threads."""
     if url.get_backend_name() == "sqlite":
         assert url.database is not None
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(Path(url.database))
         engine = create_engine(
             url,
             # Connections move between threads through the pool, one thread at a time.
@@ -106,6 +106,17 @@ def make_engine(url: URL) -> Engine:
         pool_timeout=RETRY_DEADLINE_S,
         pool_pre_ping=True,
     )
+
+
+def _create_private(database: Path) -> None:
+    """Create a missing SQLite file as its owner's alone (0600) before SQLite makes it with
+    the umask's mode; its -wal and -shm files take the same mode from it."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
