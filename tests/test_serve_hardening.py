@@ -10,6 +10,7 @@ one's log.
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
@@ -20,8 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from simulator.cli import main
-from tests.servers import DemoServer, demo_server, root_flags
+from tests.servers import DemoServer, demo_server, free_port, root_flags
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -66,12 +66,26 @@ def _port_and_token(server: DemoServer) -> tuple[int, str]:
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root to be refused as root")
-def test_root_is_refused_unless_asked_for(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_root_is_refused_unless_asked_for(tmp_path: Path) -> None:
     workspace = tmp_path / "ws"
-    assert main(["--lang", "en", "demo", "--workspace", str(workspace), "--no-browser"]) == 2
-    assert "--allow-root" in capsys.readouterr().err
+    env = dict(os.environ, NUIAWASE_LOCALE="en")
+    argv = ["demo", "--workspace", str(workspace), "--no-browser", "--port", str(free_port())]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "simulator.cli", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
+    )
+    try:
+        _, err = proc.communicate(timeout=120)  # a ceiling: the refusal comes at once
+    except subprocess.TimeoutExpired:
+        proc.send_signal(signal.SIGINT)  # it is serving as root: stop it, server and all
+        proc.communicate(timeout=60)
+        pytest.fail("nuiawase demo served as root without --allow-root")
+    assert proc.returncode == 2
+    assert "--allow-root" in err
     assert not workspace.exists()  # refused before anything was made
 
 
