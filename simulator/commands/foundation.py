@@ -9,7 +9,7 @@ from pathlib import Path
 
 from simulator.i18n import t
 
-from .common import EXIT_INVALID, EXIT_OK, Subparsers, prepare_out, print_problems
+from .common import EXIT_INVALID, EXIT_OK, Subparsers, print_problems
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -54,8 +54,6 @@ def cmd_personas(args: argparse.Namespace) -> int:
         print(t("cli.personas.bad_count", args.lang), file=sys.stderr)
         return EXIT_INVALID
     scenario, region = load_case(args.scenario, args.lang)
-    if args.out:
-        prepare_out(args.out, args.lang)
     out = open(args.out, "w", encoding="utf-8", newline="\n") if args.out else sys.stdout
     try:
         personas = generate_personas(scenario, region, args.count, args.seed)
