@@ -41,7 +41,7 @@ def _refusal(args: argparse.Namespace) -> str | None:
 
 
 def _serve(args: argparse.Namespace, create: bool) -> int:
-    from simulator.server import start_server, stop_server
+    from simulator.server import port_in_use, start_server, stop_server
     from simulator.workspace import CONFIG_NAME, WorkspaceConfig, init_workspace
 
     refusal = _refusal(args)
@@ -59,15 +59,22 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
     elif not (workspace / CONFIG_NAME).is_file():
         print(t("cli.serve.no_workspace", args.lang, workspace=workspace), file=sys.stderr)
         return EXIT_INVALID
+    port = args.port or _free_port()
     try:
         config = WorkspaceConfig.load(workspace)
         proc, info = start_server(
             workspace,
-            args.port or _free_port(),
+            port,
             config.locale,
             terminals=args.terminals,
             allow_root=args.allow_root,
         )
+    except RuntimeError:
+        # Another program took the port between our check and the server's start.
+        if not port_in_use(port):
+            raise
+        print(t("cli.serve.port_in_use", args.lang, port=port), file=sys.stderr)
+        return EXIT_INVALID
     finally:
         pool.shutdown(wait=True)  # no URL before the store is ready
     error = seeding.exception() if seeding is not None else None
