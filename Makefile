@@ -58,8 +58,12 @@ unit: setup system-deps
 
 test: setup system-deps lint typecheck unit
 
+# nuiawase refuses to serve as root unless told --allow-root; a root shell (CI's container,
+# a fresh machine's first login) says so here, explicitly, rather than nuiawase guessing.
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
 demo: setup
-	$(VENV)/bin/nuiawase demo --workspace $(WORKSPACE) --port $(PORT)
+	$(VENV)/bin/nuiawase demo --workspace $(WORKSPACE) --port $(PORT) $(ALLOW_ROOT)
 
 # Each benchmark prints its figures; benchmarks/README.md records them with the machine.
 bench: setup system-deps

@@ -85,6 +85,8 @@ def main() -> None:
                 "--no-browser",
                 "--workspace",
                 str(Path(tmp) / "ws"),
+                # Refused as root unless said explicitly (CI's container runs as root).
+                *(["--allow-root"] if os.geteuid() == 0 else []),
             ]
             first, urls = time_until_urls(cmd, ROOT, timeout=120)
             seconds, urls = time_until_urls(cmd, ROOT, timeout=120)

@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     from simulator.scenario import InvalidFile
+    from simulator.userfiles import RefusedPath
 
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -57,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except InvalidFile as exc:
         print_problems(exc.problems)
+        return EXIT_INVALID
+    except RefusedPath as exc:  # an input or --out that is not a regular file
+        print(exc.message(args.lang), file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:
         # `nuiawase personas ... | head` closes the pipe early; that is not an error.

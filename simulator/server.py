@@ -6,6 +6,7 @@ import json
 import os
 import secrets
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -14,11 +15,15 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+from simulator.i18n import t
+
 #: The notebook the demo opens first.
 START_NOTEBOOK = "curriculum/practice.ipynb"
 #: The supervisor's apps (voila_apps/), opened as the demo's supervisor.
 REVIEW_NOTEBOOK = "voila_apps/review.ipynb"
 COHORT_NOTEBOOK = "voila_apps/cohort.ipynb"
+#: The server's log in the workspace (appended to by every start).
+LOG_NAME = ".server.log"
 
 
 @dataclass(frozen=True)
@@ -54,8 +59,15 @@ def _lab_settings(workspace: Path, locale: str) -> Path:
     return settings
 
 
-def server_command(workspace: Path, port: int, token: str) -> list[str]:
-    """The `jupyter lab` command line; Voila is served by its server extension."""
+def server_command(
+    workspace: Path, port: int, *, terminals: bool = False, allow_root: bool = False
+) -> list[str]:
+    """The `jupyter lab` command line; Voila is served by its server extension.
+
+    The token is not on it (any local user can read a command line in ``/proc``): the
+    server reads it from JUPYTER_TOKEN in its environment, which only its owner can read.
+    Terminals are off unless asked for; ``--allow-root`` only when the operator said so.
+    """
     cmd = [
         sys.executable,
         "-m",
@@ -65,29 +77,52 @@ def server_command(workspace: Path, port: int, token: str) -> list[str]:
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
-        f"--IdentityProvider.token={token}",
         "--ServerApp.open_browser=False",
+        f"--ServerApp.terminals_enabled={terminals}",
         # Voila must not show tracebacks (they can hold a trainee's text) to other users.
         "--VoilaConfiguration.show_tracebacks=False",
     ]
-    if os.geteuid() == 0:
+    if allow_root:
         cmd.append("--allow-root")
     return cmd
 
 
+def port_in_use(port: int) -> bool:
+    """True when something already listens on 127.0.0.1:``port``."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return True
+    return False
+
+
 def start_server(
-    workspace: Path, port: int, locale: str = "ja", token: str | None = None
+    workspace: Path,
+    port: int,
+    locale: str = "ja",
+    token: str | None = None,
+    *,
+    terminals: bool = False,
+    allow_root: bool = False,
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start the server in the background; returns once it answers (or raises)."""
     token = token or secrets.token_hex(16)
     env = dict(os.environ)
+    env["JUPYTER_TOKEN"] = token
     env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(workspace, locale))
     env["NUIAWASE_WORKSPACE"] = str(workspace)
     env.setdefault("NUIAWASE_LOCALE", locale)
-    # The child keeps its own copy of the log's descriptor; ours can close at once.
-    with open(workspace / ".server.log", "wb") as log:
+    log_path = workspace / LOG_NAME
+    # Appended to, never truncated: another server of this workspace may be writing it.
+    fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "ab") as log:
+        start = log.tell()
+        log.write(f"\n{t('cli.serve.log_started', locale, port=port)}\n".encode())
+        log.flush()
+        # The child keeps its own copy of the log's descriptor; ours can close at once.
         proc = subprocess.Popen(
-            server_command(workspace, port, token),
+            server_command(workspace, port, terminals=terminals, allow_root=allow_root),
             cwd=workspace,
             env=env,
             stdout=log,
@@ -95,19 +130,26 @@ def start_server(
             start_new_session=True,
         )
     info = ServerInfo(port, token)
-    wait_until_ready(proc, info, workspace / ".server.log")
+    wait_until_ready(proc, info, log_path, since=start)
     return proc, info
 
 
 def wait_until_ready(
-    proc: subprocess.Popen[bytes], info: ServerInfo, log: Path, timeout: float = 60
+    proc: subprocess.Popen[bytes],
+    info: ServerInfo,
+    log: Path,
+    timeout: float = 60,
+    since: int = 0,
 ) -> None:
-    """Poll the server's status API until it answers; raise with the log's tail if it died."""
+    """Poll the server's status API until it answers; raise with the log's tail (what this
+    server wrote, from byte ``since``) if it died."""
     deadline = time.monotonic() + timeout
     url = f"{info.base}/api/status?token={info.token}"
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+            with open(log, "rb") as handle:
+                handle.seek(since)
+                tail = handle.read().decode("utf-8", errors="replace")[-2000:]
             raise RuntimeError(f"the Jupyter server stopped (exit {proc.returncode}):\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:

@@ -46,8 +46,14 @@ def _default_user() -> str:
 
 
 def init_workspace(folder: Path, source: Path = REPO_ROOT) -> Path:
-    """Create (or complete) a workspace; existing files are left as they are."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Create (or complete) a workspace; existing files are left as they are.
+
+    A new workspace folder is its owner's alone (0700): it holds the store, drafts and the
+    server's log, which carry what trainees wrote about their clients.
+    """
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+        folder.chmod(0o700)  # whatever the umask
     config = folder / CONFIG_NAME
     if not config.exists():
         config.write_text(

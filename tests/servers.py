@@ -44,20 +44,30 @@ class DemoServer:
         return f"{base.rsplit('/', 1)[0]}/{notebook}?{query}"
 
 
+def root_flags() -> list[str]:
+    """``--allow-root`` when the tests run as root (CI's container): said explicitly, as
+    nuiawase refuses root otherwise."""
+    return ["--allow-root"] if os.geteuid() == 0 else []
+
+
 @contextmanager
-def demo_server(workspace: Path, timeout: float = 120) -> Iterator[DemoServer]:
-    """Run `nuiawase demo` in ``workspace`` until it prints its URLs; stop it with Ctrl-C."""
+def demo_server(
+    workspace: Path, timeout: float = 120, command: str = "demo", port: int | None = None
+) -> Iterator[DemoServer]:
+    """Run `nuiawase demo` (or ``serve``) in ``workspace`` until it prints its URLs; stop it
+    with Ctrl-C."""
     env = dict(os.environ, NUIAWASE_LOCALE="ja", PYTHONUNBUFFERED="1")
     cmd = [
         sys.executable,
         "-m",
         "simulator.cli",
-        "demo",
+        command,
         "--workspace",
         str(workspace),
         "--port",
-        str(free_port()),
+        str(port or free_port()),
         "--no-browser",
+        *root_flags(),
     ]
     proc = subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env

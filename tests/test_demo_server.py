@@ -9,7 +9,7 @@ from pathlib import Path
 
 from simulator.store import Store
 from simulator.store.demo import SUPERVISOR
-from tests.servers import demo_server
+from tests.servers import demo_server, root_flags
 
 
 def status(url: str) -> int:
@@ -50,7 +50,8 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
 def test_serve_refuses_a_missing_workspace(tmp_path: Path) -> None:
     from simulator.cli import main
 
-    assert main(["serve", "--workspace", str(tmp_path / "nope"), "--no-browser"]) == 2
+    argv = ["serve", "--workspace", str(tmp_path / "nope"), "--no-browser", *root_flags()]
+    assert main(argv) == 2
 
 
 def test_workspace_keeps_a_trainees_own_notebook(tmp_path: Path) -> None:

@@ -23,6 +23,7 @@ from simulator.models.submission import Submission
 from simulator.scenario.loader import problems_from_validation
 from simulator.scenario.problems import InvalidFile, Problem
 from simulator.scenario.upgrade import CURRENT_VERSION, can_upgrade, upgrade
+from simulator.userfiles import RefusedPath, read_input
 
 from .checks import Message, Severity, check_casework, eligibility_warnings
 from .context import CaseContext
@@ -57,13 +58,13 @@ def read_submission_document(path: Path, locale: str | None = None) -> JsonDocum
     """Parse a submission file as JSON, refusing oversized, binary or malformed input."""
     file = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_SUBMISSION_BYTES)
     except OSError as exc:
         raise _fail(file, "load.unreadable", locale, reason=exc.strerror) from None
-    if len(raw) > MAX_SUBMISSION_BYTES:
-        raise _fail(
-            file, "submission.load.too_large", locale, size=len(raw), limit=MAX_SUBMISSION_BYTES
-        )
+    except RefusedPath as exc:
+        if exc.key == "file.too_large":
+            raise _fail(file, "submission.load.too_large", locale, **exc.params) from None
+        raise InvalidFile([Problem(file, 1, 1, "", exc.reason(locale), "error", exc.key)]) from None
     if b"\x00" in raw:
         raise _fail(file, "load.binary", locale)
     try:
@@ -81,6 +82,8 @@ def read_submission_document(path: Path, locale: str | None = None) -> JsonDocum
         ) from None
     except RecursionError:
         raise _fail(file, "load.too_deep", locale) from None
+    except ValueError:  # an integer past Python's digit limit (sys.get_int_max_str_digits)
+        raise _fail(file, "load.number_too_long", locale) from None
     if not isinstance(data, dict):
         raise _fail(file, "submission.load.not_object", locale)
     return JsonDocument.parse(file, text, data)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from simulator.i18n import t
 
-from .common import EXIT_FAILURE, EXIT_OK, Subparsers
+from .common import EXIT_FAILURE, EXIT_OK, Subparsers, prepare_out
 
 
 def cmd_print(args: argparse.Namespace) -> int:
@@ -27,6 +27,10 @@ def cmd_print(args: argparse.Namespace) -> int:
         render_html,
     )
 
+    out = Path(args.out)
+    prepare_out(out, args.lang)
+    if args.pdf is not None:
+        prepare_out(Path(args.pdf), args.lang)
     loaded = load_submission(args.submission, args.lang)
     for w in loaded.warnings:
         print(
@@ -35,7 +39,6 @@ def cmd_print(args: argparse.Namespace) -> int:
         )
     sub = loaded.submission
     context = CaseContext.of(loaded.scenario, loaded.region, sub.transcript)
-    out = Path(args.out)
     page = render_html(sub, context, args.lang).encode("utf-8")
     atomic_write(out, page, mode=0o644)  # a page to share, like any file the user writes
     print(t("print.wrote", args.lang, path=out))

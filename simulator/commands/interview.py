@@ -13,6 +13,8 @@ from .common import EXIT_INVALID, EXIT_OK, Subparsers
 
 #: What "solvable" means for a shipped scenario (issue: the interview simulator).
 STRONG_MIN, WEAK_MAX = 0.9, 0.5
+#: A moves file holds one short line per turn; a few thousand turns stay under 1 MB.
+MAX_MOVES_BYTES = 4_000_000
 
 
 def cmd_play(args: argparse.Namespace) -> int:
@@ -22,9 +24,14 @@ def cmd_play(args: argparse.Namespace) -> int:
     from simulator.scenario import load_case
 
     scenario, region = load_case(args.scenario, args.lang)
+    from simulator.userfiles import RefusedPath, read_input
+
     path = Path(args.moves)
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_input(path, MAX_MOVES_BYTES).decode("utf-8").splitlines()
+    except RefusedPath as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return EXIT_INVALID
     except (OSError, UnicodeDecodeError) as exc:
         print(t("cli.play.unreadable", args.lang, file=path, reason=exc), file=sys.stderr)
         return EXIT_INVALID

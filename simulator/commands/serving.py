@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -28,10 +29,25 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def _refusal(args: argparse.Namespace) -> str | None:
+    """Why the server must not start, checked before anything is created; else None."""
+    from simulator.server import port_in_use
+
+    if os.geteuid() == 0 and not args.allow_root:
+        return t("cli.serve.root_refused", args.lang)
+    if args.port and port_in_use(args.port):
+        return t("cli.serve.port_in_use", args.lang, port=args.port)
+    return None
+
+
 def _serve(args: argparse.Namespace, create: bool) -> int:
-    from simulator.server import start_server, stop_server
+    from simulator.server import port_in_use, start_server, stop_server
     from simulator.workspace import CONFIG_NAME, WorkspaceConfig, init_workspace
 
+    refusal = _refusal(args)
+    if refusal is not None:
+        print(refusal, file=sys.stderr)
+        return EXIT_INVALID
     workspace = Path(args.workspace).resolve()
     seeding: Future[DemoSeed] | None = None
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuiawase-seed")
@@ -43,9 +59,22 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
     elif not (workspace / CONFIG_NAME).is_file():
         print(t("cli.serve.no_workspace", args.lang, workspace=workspace), file=sys.stderr)
         return EXIT_INVALID
+    port = args.port or _free_port()
     try:
         config = WorkspaceConfig.load(workspace)
-        proc, info = start_server(workspace, args.port or _free_port(), config.locale)
+        proc, info = start_server(
+            workspace,
+            port,
+            config.locale,
+            terminals=args.terminals,
+            allow_root=args.allow_root,
+        )
+    except RuntimeError:
+        # Another program took the port between our check and the server's start.
+        if not port_in_use(port):
+            raise
+        print(t("cli.serve.port_in_use", args.lang, port=port), file=sys.stderr)
+        return EXIT_INVALID
     finally:
         pool.shutdown(wait=True)  # no URL before the store is ready
     error = seeding.exception() if seeding is not None else None
@@ -107,4 +136,14 @@ def register(sub: Subparsers) -> None:
         p.add_argument("--workspace", default="workspace", help="workspace folder")
         p.add_argument("--port", type=int, default=0, help="port (default: a free one)")
         p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+        p.add_argument(
+            "--terminals",
+            action="store_true",
+            help="allow terminals in JupyterLab (off by default: a terminal is a shell)",
+        )
+        p.add_argument(
+            "--allow-root",
+            action="store_true",
+            help="run even as root (refused by default: anyone with the token acts as root)",
+        )
         p.set_defaults(handler=handler)

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from simulator.i18n import t
+from simulator.userfiles import check_input
 
-from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Handler, Subparsers
+from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Handler, Subparsers, prepare_out
 
 if TYPE_CHECKING:
     from simulator.store import Repository, Store
@@ -101,7 +102,11 @@ def _json_lines(stream: IO[str]) -> Iterator[dict[str, Any]]:
             continue
         try:
             record = json.loads(line)
-        except ValueError as exc:
+        except RecursionError:
+            raise InvalidInput(
+                "store.error.import_json", line=number, error=t("load.too_deep")
+            ) from None
+        except ValueError as exc:  # not JSON, or an integer past Python's digit limit
             raise InvalidInput("store.error.import_json", line=number, error=exc) from None
         yield record
 
@@ -110,6 +115,8 @@ def cmd_db_import(args: argparse.Namespace) -> int:
     """Import submissions from JSON Lines in idempotent batches (safe to run again)."""
     with _open(args) as store:
         repo = _repository(store)
+        if str(args.file) != "-":
+            check_input(args.file)  # a FIFO or a device would block or never end
         stream = sys.stdin if str(args.file) == "-" else open(args.file, encoding="utf-8")
         try:
             result = repo.import_submissions(_json_lines(stream), batch_size=args.batch_size)
@@ -122,6 +129,8 @@ def cmd_db_import(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write grades (csv) or the learning record (xapi)."""
+    if args.out is not None:
+        prepare_out(args.out, args.lang)
     with _open(args) as store:
         repo = _repository(store)
         write: Callable[..., int] = repo.export_csv if args.kind == "csv" else repo.export_xapi
@@ -133,6 +142,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_trainee_data(args: argparse.Namespace) -> int:
     """Answer a data request: export everything about a trainee, or erase it."""
+    if args.action == "export" and args.out is not None:
+        prepare_out(args.out, args.lang)
     with _open(args) as store:
         repo = _repository(store)
         if args.action == "export":

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from simulator.i18n import t
 from simulator.models.vocab import Technique, Topic
 
 MAX_TEXT = 1000  # a move is one turn of speech; longer input is a paste, not a move
@@ -93,6 +94,10 @@ def parse_moves(lines: Iterable[str]) -> list[Move]:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
             raise MoveParseError(number, f"not valid JSON ({exc.msg})") from None
+        except RecursionError:
+            raise MoveParseError(number, t("load.too_deep")) from None
+        except ValueError:  # an integer past Python's digit limit
+            raise MoveParseError(number, t("load.number_too_long")) from None
         if not isinstance(data, dict):
             raise MoveParseError(number, "each line must be a JSON object")
         try:

@@ -10,6 +10,7 @@ from simulator.models.vocab import ArrivalRoute, Difficulty
 
 from .library import find_region, list_scenarios
 from .loader import load_scenario
+from .problems import InvalidFile, Problem
 
 _DIFFICULTY_ORDER = {d: i for i, d in enumerate(Difficulty)}
 
@@ -28,12 +29,38 @@ class CaseSummary:
     turn_budget: int
 
 
+@dataclass(frozen=True)
+class SkippedCase:
+    """A scenario file left out of the library because it does not load, and why."""
+
+    path: Path
+    problems: tuple[Problem, ...]
+
+
 def case_summaries(folder: Path | None = None) -> list[CaseSummary]:
-    """Every scenario in the library, easiest first, then by id."""
+    """Every valid scenario in the library, easiest first, then by id."""
+    return read_catalog(folder)[0]
+
+
+def read_catalog(
+    folder: Path | None = None, locale: str | None = None
+) -> tuple[list[CaseSummary], list[SkippedCase]]:
+    """The library's valid scenarios (easiest first, then by id) and the files skipped.
+
+    One broken file (a trainer's typo, a half-copied file) must not take the picker down
+    for everyone: it is skipped, and the view shows trainers which file and why.
+    """
     out = []
+    skipped: list[SkippedCase] = []
     for path in list_scenarios(folder):
-        scenario = load_scenario(path)
-        region = find_region(scenario.region, path)
+        try:
+            scenario = load_scenario(path, locale)
+            region = find_region(scenario.region, path, locale)
+        except InvalidFile as exc:
+            skipped.append(
+                SkippedCase(path, tuple(p for p in exc.problems if p.severity == "error"))
+            )
+            continue
         region_name = (
             region.name if region else LocalizedText(ja=scenario.region, en=scenario.region)
         )
@@ -49,4 +76,4 @@ def case_summaries(folder: Path | None = None) -> list[CaseSummary]:
                 turn_budget=scenario.turn_budget,
             )
         )
-    return sorted(out, key=lambda c: (_DIFFICULTY_ORDER[c.difficulty], c.id))
+    return sorted(out, key=lambda c: (_DIFFICULTY_ORDER[c.difficulty], c.id)), skipped

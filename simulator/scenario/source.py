@@ -13,7 +13,9 @@ from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from simulator.i18n import t
+from simulator.userfiles import RefusedPath, read_input
 
+from .expansion import ALIAS_EXPANSION_LIMIT, expanded_size
 from .problems import InvalidFile, Problem, Severity
 
 #: Author files are small; anything past this is a mistake (a pasted log, a binary).
@@ -91,11 +93,13 @@ def read_document(path: Path, locale: str | None = None) -> Document:
     """Parse one YAML file, refusing empty, binary, oversized or malformed input."""
     file = str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise _fail(file, 1, 1, "load.unreadable", locale, reason=exc.strerror) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(file, 1, 1, "load.too_large", locale, size=len(raw), limit=MAX_FILE_BYTES)
+    except RefusedPath as exc:
+        if exc.key == "file.too_large":
+            raise _fail(file, 1, 1, "load.too_large", locale, **exc.params) from None
+        raise InvalidFile([Problem(file, 1, 1, "", exc.reason(locale), "error", exc.key)]) from None
     if b"\x00" in raw:
         raise _fail(file, 1, 1, "load.binary", locale)
     try:
@@ -109,6 +113,11 @@ def read_document(path: Path, locale: str | None = None) -> Document:
     yaml.Constructor = _TextDatesConstructor
     yaml.allow_duplicate_keys = False
     try:
+        # Aliases and merge keys are expanded by the constructor; count first what they
+        # would expand to (linear in the file), so a "billion laughs" file fails at once.
+        nodes = expanded_size(yaml.compose(text), ALIAS_EXPANSION_LIMIT)
+        if nodes > ALIAS_EXPANSION_LIMIT:
+            raise _fail(file, 1, 1, "load.alias_bomb", locale, limit=ALIAS_EXPANSION_LIMIT)
         data = yaml.load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

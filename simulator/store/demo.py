@@ -115,11 +115,18 @@ def _people(op: Repository, trainee: str, locale: str | None) -> int:
 
 
 def _library() -> dict[str, tuple[Scenario, Region]]:
-    """Every scenario of the case library with its region."""
+    """Every valid scenario of the case library with its region (broken files skipped)."""
+    from simulator.scenario import InvalidFile
     from simulator.scenario.library import list_scenarios, load_case
 
-    cases = (load_case(str(path)) for path in list_scenarios())
-    return {scenario.id: (scenario, region) for scenario, region in cases}
+    out: dict[str, tuple[Scenario, Region]] = {}
+    for path in list_scenarios():
+        try:
+            scenario, region = load_case(str(path))
+        except InvalidFile:  # the practice page shows trainers which file and why
+            continue
+        out[scenario.id] = (scenario, region)
+    return out
 
 
 def _import_exemplars(

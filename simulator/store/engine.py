@@ -42,6 +42,10 @@ POOL_SIZE, POOL_OVERFLOW = 5, 59
 #: An execution option: the connection is for a writer (SQLite: BEGIN IMMEDIATE).
 WRITE_OPTION = "nuiawase_write"
 
+#: How long PostgreSQL may take to answer a connection (seconds). Without it, an address
+#: that accepts the connection but never answers hangs every command for minutes.
+PG_CONNECT_TIMEOUT_S = 10
+
 # PostgreSQL SQLSTATEs worth retrying: serialization_failure, deadlock_detected.
 _PG_RETRY_STATES = {"40001", "40P01"}
 
@@ -79,7 +83,7 @@ def make_engine(url: URL) -> Engine:
     """An engine with a connection pool sized for a few dozen threads."""
     if url.get_backend_name() == "sqlite":
         assert url.database is not None
-        Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        _create_private(Path(url.database))
         engine = create_engine(
             url,
             # Connections move between threads through the pool, one thread at a time.
@@ -91,13 +95,28 @@ def make_engine(url: URL) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
+    connect_args = (
+        {} if "connect_timeout" in url.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
+    )
     return create_engine(
         url,
+        connect_args=connect_args,
         pool_size=POOL_SIZE,
         max_overflow=POOL_OVERFLOW,
         pool_timeout=RETRY_DEADLINE_S,
         pool_pre_ping=True,
     )
+
+
+def _create_private(database: Path) -> None:
+    """Create a missing SQLite file as its owner's alone (0600) before SQLite makes it with
+    the umask's mode; its -wal and -shm files take the same mode from it."""
+    database.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd = os.open(database, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -133,6 +152,26 @@ def is_retryable(exc: BaseException) -> bool:
         text = str(orig).lower()
         return "database is locked" in text or "database is busy" in text
     return False
+
+
+def with_retries(work: Callable[[], T], deadline_s: float | None = None) -> T:
+    """Run ``work`` (which opens its own connection), retrying on contention as writers do.
+
+    For what happens outside a transaction of ours: reading the schema version when a store
+    opens, while another process holds a lock that blocks readers too.
+    """
+    limit = time.monotonic() + (RETRY_DEADLINE_S if deadline_s is None else deadline_s)
+    delay = 0.005
+    while True:
+        try:
+            return work()
+        except DBAPIError as exc:
+            if not is_retryable(exc):
+                raise
+            if time.monotonic() > limit:
+                raise StoreUnavailable("store.error.busy") from exc
+            time.sleep(delay * (0.5 + random.random()))
+            delay = min(delay * 2, 0.5)
 
 
 def run_transaction(

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from . import migrate
 from .cohort import CohortMixin
 from .content import ContentMixin
-from .engine import make_engine, resolve_url, run_transaction
+from .engine import make_engine, resolve_url, run_transaction, with_retries
 from .errors import PermissionDenied, StoreNotReady, StoreUnavailable
 from .export import ExportMixin
 from .identity import current_user_name
@@ -71,7 +71,7 @@ class Store:
         store = cls(make_engine(resolved))
         try:
             if upgrade:
-                migrate.upgrade(store.engine)
+                with_retries(lambda: migrate.upgrade(store.engine))
             store.check_schema()
         except BaseException:
             store.close()
@@ -81,7 +81,7 @@ class Store:
     def check_schema(self) -> None:
         """Raise StoreNotReady unless the database is at this version's schema."""
         try:
-            current = migrate.current_revision(self.engine)
+            current = with_retries(lambda: migrate.current_revision(self.engine))
         except DBAPIError as exc:
             raise StoreUnavailable("store.error.unavailable", error=exc.orig) from exc
         head = migrate.head_revision()

@@ -10,7 +10,7 @@ from simulator.i18n import t
 from simulator.models import Persona
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
-from simulator.scenario.catalog import CaseSummary, case_summaries
+from simulator.scenario.catalog import CaseSummary, SkippedCase, read_catalog
 
 from .html import bullet_list, definition_list, esc, tag
 
@@ -20,7 +20,9 @@ class CaseLibraryModel:
 
     def __init__(self, folder: Path | None = None, locale: str | None = None) -> None:
         self.locale = locale
-        self.cases = case_summaries(folder)
+        self.cases: list[CaseSummary]
+        self.skipped: list[SkippedCase]
+        self.cases, self.skipped = read_catalog(folder, locale)
         self.selected: CaseSummary | None = self.cases[0] if self.cases else None
 
     def select(self, case_id: str) -> CaseSummary:
@@ -51,6 +53,20 @@ class CaseLibraryModel:
             return None
         scenario, region = load_case(str(self.selected.path))
         return generate_persona(scenario, region, seed)
+
+    def skipped_html(self, shown: int = 3) -> str:
+        """A notice for trainers naming each case file left out and its first problems."""
+        if not self.skipped:
+            return ""
+        loc = self.locale
+        items = []
+        for case in self.skipped:
+            lines = [p.format() for p in case.problems[:shown]]
+            if len(case.problems) > shown:
+                lines.append(t("library.skipped_more", loc, count=len(case.problems) - shown))
+            items.append(f"<li><code>{esc(case.path.name)}</code>{bullet_list(lines)}</li>")
+        body = tag("strong", t("library.skipped_heading", loc)) + "<ul>" + "".join(items) + "</ul>"
+        return f'<div class="nuiawase-library-skipped" role="status">{body}</div>'
 
     def detail_html(self) -> str:
         """The selected case as escaped HTML."""
@@ -112,7 +128,11 @@ class CaseLibrary(w.VBox):
         )
         self.detail = w.HTML(self.model.detail_html())
         self.picker.observe(self._on_pick, names="value")
-        heading = w.HTML(tag("h2", t("library.heading", loc)) + tag("p", t("library.intro", loc)))
+        heading = w.HTML(
+            tag("h2", t("library.heading", loc))
+            + tag("p", t("library.intro", loc))
+            + self.model.skipped_html()
+        )
         super().__init__([heading, self.picker, self.detail])
         self.add_class("nuiawase-case-library")
 
