@@ -33,7 +33,9 @@ def ending(text: str) -> str:
     return _ENDING.sub("", text)[-4:] + asked
 
 
-@lru_cache(maxsize=4096)
+# A few hundred entries: a remark's features weigh ~40 KB (the 300 vector values), and the
+# cache only spares re-reading a remark just read (the panel reads it, then says it).
+@lru_cache(maxsize=256)
 def features(text: str) -> tuple[tuple[str, float], ...]:
     """The features of one utterance, each with its value (counts are capped at 1)."""
     norm = normalise(text)
@@ -83,6 +85,7 @@ def features(text: str) -> tuple[tuple[str, float], ...]:
 # Content words whose vectors make up the remark's meaning (matching.py keeps the same).
 _MEANING_POS = frozenset({"名詞", "動詞", "形容詞", "形状詞"})
 VECTOR_SCALE = 4.0
+_VECTOR_NAMES = [f"v:{i}" for i in range(300)]  # one string each, shared by every remark
 
 
 def _meaning(toks: list[Token]) -> dict[str, float]:
@@ -97,4 +100,7 @@ def _meaning(toks: list[Token]) -> dict[str, float]:
         return {}
     mean = vectors.matrix[found].mean(axis=0)
     norm = float(np.linalg.norm(mean)) or 1.0
-    return {f"v:{i}": round(float(x) / norm * VECTOR_SCALE, 4) for i, x in enumerate(mean)}
+    return {
+        name: round(float(x) / norm * VECTOR_SCALE, 4)
+        for name, x in zip(_VECTOR_NAMES, mean, strict=False)
+    }
