@@ -18,8 +18,9 @@ from simulator.store.identity import current_user_name
 from tests.servers import DemoServer
 
 EXEMPLARS = Path(__file__).resolve().parents[1] / "exemplars"
-#: The forms are ~1,200 widgets; on a loaded 2-core machine they take tens of seconds.
-SLOW = 120_000
+#: The forms are ~1,200 widgets; on a loaded 2-core machine they take tens of seconds, and
+#: once, late in a full run with many kernels alive, more than two minutes: a hang ceiling.
+SLOW = 300_000
 
 
 def hand_in(

@@ -24,7 +24,7 @@ from simulator.widgets.form_parts import css_class
 
 CASE = "hiseiki-kinkyuu"
 #: Rendering both forms, and scoring a submission, on a busy machine (milliseconds).
-FORMS_TIMEOUT = 120_000
+FORMS_TIMEOUT = 300_000
 QUESTIONS = (
     "今日はどのようなご相談でいらっしゃいましたか？",
     "それは大変でしたね。よく来てくださいました。",
