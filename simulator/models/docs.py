@@ -80,19 +80,29 @@ def undocumented_fields(*roots: type[BaseModel]) -> list[str]:
     ]
 
 
-def _row(name: str, info: FieldInfo) -> str:
-    required = "yes" if info.is_required() else "no"
-    description = (info.description or "").replace("|", "\\|")
-    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {description} |"
+def _row(name: str, info: FieldInfo, description: str, yes_no: tuple[str, str]) -> str:
+    required = yes_no[0] if info.is_required() else yes_no[1]
+    text = description.replace("|", "\\|")
+    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {text} |"
 
 
-def model_tables(root: type[BaseModel]) -> str:
-    """Markdown tables for ``root`` and every model nested in it, each once."""
+def model_tables(root: type[BaseModel], locale: str = "en") -> str:
+    """Markdown tables for ``root`` and every model nested in it, each once; in Japanese
+    (``locale="ja"``) with the descriptions of data/docs_ja.yaml."""
+    ja = japanese_descriptions() if locale == "ja" else {}
+    head = ("項目", "型", "必須", "説明") if ja else ("field", "type", "required", "description")
+    yes_no = ("はい", "いいえ") if ja else ("yes", "no")
     parts = []
     for model in reachable_models(root):
-        doc = (model.__doc__ or "").strip().splitlines()[0]
-        rows = [_row(n, f) for n, f in model.model_fields.items()]
-        header = "| field | type | required | description |\n|---|---|---|---|"
+        entry = ja.get(model.__name__, {})
+        fields = entry.get("fields", {})
+        assert isinstance(fields, dict)
+        doc = entry["doc"] if ja else (model.__doc__ or "").strip().splitlines()[0]
+        rows = [
+            _row(n, f, str(fields[n]) if ja else (f.description or ""), yes_no)
+            for n, f in model.model_fields.items()
+        ]
+        header = f"| {' | '.join(head)} |\n|---|---|---|---|"
         parts.append(f"### {model.__name__}\n\n{doc}\n\n{header}\n" + "\n".join(rows))
     return "\n\n".join(parts)
 
@@ -135,23 +145,6 @@ def missing_japanese(*roots: type[BaseModel]) -> list[str]:
     return out
 
 
-def _model_tables_ja(root: type[BaseModel]) -> str:
-    ja = japanese_descriptions()
-    parts = []
-    for model in reachable_models(root):
-        entry = ja[model.__name__]
-        fields = entry["fields"]
-        assert isinstance(fields, dict)
-        rows = []
-        for name, info in model.model_fields.items():
-            required = "はい" if info.is_required() else "いいえ"
-            text = str(fields[name]).replace("|", "\\|")
-            rows.append(f"| `{name}` | {_type_name(info.annotation)} | {required} | {text} |")
-        header = "| 項目 | 型 | 必須 | 説明 |\n|---|---|---|---|"
-        parts.append(f"### {model.__name__}\n\n{entry['doc']}\n\n{header}\n" + "\n".join(rows))
-    return "\n\n".join(parts)
-
-
 def render_ja() -> str:
     """The Japanese reference for the files trainers write: scenarios, regions, rubrics."""
     return (
@@ -161,11 +154,11 @@ def render_ja() -> str:
         "（提出ファイルの形式も載っている）。\n"
         "`nuiawase schema KIND` で同じ内容を JSON Schema として出力できる。\n\n"
         "## 事例ファイル（`cases_synthetic/*.yaml`）\n\n"
-        f"{_model_tables_ja(Scenario)}\n\n"
+        f"{model_tables(Scenario, 'ja')}\n\n"
         "## 地域ファイル（`cases_synthetic/regions/*.yaml`）\n\n"
-        f"{_model_tables_ja(Region)}\n\n"
+        f"{model_tables(Region, 'ja')}\n\n"
         "## ルーブリックファイル（`rubrics/*.yaml`）\n\n"
-        f"{_model_tables_ja(Rubric)}\n"
+        f"{model_tables(Rubric, 'ja')}\n"
     )
 
 
