@@ -68,7 +68,7 @@ def test_eligibility_hint_for_a_client_under_65() -> None:
     assert ctx.persona.age < 65
     report = ctx.eligibility("community_care_centre")
     assert report is not None and report.verdict is Verdict.unmet
-    assert report.hints("ja") == ["65歳以上が対象"]
+    assert report.hints("ja") == ["65歳以上の方、または65歳以上の方と暮らす家族が対象"]
     assert report.hints("en") and "65" in report.hints("en")[0]
 
 

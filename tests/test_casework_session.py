@@ -73,13 +73,14 @@ def test_picker_shows_eligibility_hints_and_adds_support(tmp_path: Path) -> None
     p.picker.search.value = "包括"
     assert [v for _, v in p.picker.results.options] == ["community_care_centre"]
     p.picker.results.value = "community_care_centre"
-    assert "65歳以上が対象" in p.picker.detail.value  # the client is 45
+    # The client is 45 and lives with nobody aged 65 or over.
+    assert "65歳以上の方、または65歳以上の方と暮らす家族が対象" in p.picker.detail.value
     p.picker.add_button.click()
     support = p.session.draft.plan.supports[0]
     assert support.resource == "community_care_centre" and support.agency
     # Beside the support, the rule the client fails is a warning (advice, not a block).
     shown = p.binder.messages("plan.supports[0].resource").value
-    assert "65歳以上が対象" in shown and "nuiawase-msg-warning" in shown
+    assert "65歳以上の方" in shown and "nuiawase-msg-warning" in shown
     fill_assessment(a)
     warnings = p.session.messages_for("plan.supports[0].resource")
     assert [m.severity for m in warnings] == ["warning"]

@@ -72,7 +72,7 @@ def test_widget_submission_loads_validates_and_prints(
     assert "break-before: page" in page
     for text in ("インテーク・アセスメントシート", "プラン兼事業等利用申込書", "また働いて"):
         assert text in page
-    assert "☑ 一時生活支援事業・居住支援" in page  # the Act's programme, ticked
+    assert "☑ 居住支援事業（旧 一時生活支援事業）" in page  # the Act's programme, ticked
 
 
 def test_frozen_file_is_read_only(submitted: Path) -> None:

@@ -39,6 +39,12 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "prerequisite_cycle.yaml": (59, "facts[0].gate.requires"),
     "unreachable_fact.yaml": (70, "facts[1].gate.techniques"),
     "red_flag_empty.yaml": (78, "answer_key.red_flags[0]"),
+    # Teachability (issue 13): the key must be reachable from what the client can say.
+    "fitting_unconfirmable.yaml": (72, "answer_key.fitting_resources[0].resource"),
+    "fitting_ineligible.yaml": (73, "answer_key.fitting_resources[0].resource"),
+    "urgent_no_resource.yaml": (89, "answer_key.urgent_needs[0].resources"),
+    "urgent_resource_unavailable.yaml": (95, "answer_key.urgent_needs[0].resources"),
+    "wrong_not_failing.yaml": (82, "answer_key.wrong_resources[0].fails[0]"),
 }
 
 

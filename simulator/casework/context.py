@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+from simulator.models.eligibility import EligibilityField
 from simulator.models.persona import Persona
 from simulator.models.region import Region, Resource
 from simulator.models.scenario import Scenario
@@ -51,6 +52,16 @@ class CaseContext:
                 domains.add(fact.domain)
         return frozenset(domains)
 
+    @cached_property
+    def confirmed_fields(self) -> frozenset[EligibilityField]:
+        """Eligibility attributes the disclosed facts confirm outside their domains."""
+        fields: set[EligibilityField] = set()
+        for fact_id in self.transcript.disclosed_facts:
+            fact = self.scenario.fact(fact_id)
+            if fact is not None:
+                fields.update(fact.confirms)
+        return frozenset(fields)
+
     def resource(self, resource_id: str | None) -> Resource | None:
         """The region's resource with this id, or None."""
         return self.region.resource(resource_id) if resource_id else None
@@ -60,4 +71,4 @@ class CaseContext:
         resource = self.resource(resource_id)
         if resource is None:
             return None
-        return check_eligibility(resource, self.persona, self.known_domains)
+        return check_eligibility(resource, self.persona, self.known_domains, self.confirmed_fields)

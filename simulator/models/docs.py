@@ -1,15 +1,20 @@
 """The authoring guide's field tables, generated from the models' field descriptions.
 
-Run ``python -m simulator.models.docs > docs/file-formats.md``; a test checks the
-checked-in file is current, so the guide and the format cannot disagree.
+Run ``python -m simulator.models.docs > docs/file-formats.md`` (``--ja`` for
+docs/file-formats.ja.md, whose descriptions come from data/docs_ja.yaml); a test checks the
+checked-in files are current, so the guides and the format cannot disagree.
 """
 
 from __future__ import annotations
 
+import sys
 import types
 import typing
 from enum import Enum
+from functools import cache
+from importlib import resources
 
+import yaml
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -75,19 +80,29 @@ def undocumented_fields(*roots: type[BaseModel]) -> list[str]:
     ]
 
 
-def _row(name: str, info: FieldInfo) -> str:
-    required = "yes" if info.is_required() else "no"
-    description = (info.description or "").replace("|", "\\|")
-    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {description} |"
+def _row(name: str, info: FieldInfo, description: str, yes_no: tuple[str, str]) -> str:
+    required = yes_no[0] if info.is_required() else yes_no[1]
+    text = description.replace("|", "\\|")
+    return f"| `{name}` | {_type_name(info.annotation)} | {required} | {text} |"
 
 
-def model_tables(root: type[BaseModel]) -> str:
-    """Markdown tables for ``root`` and every model nested in it, each once."""
+def model_tables(root: type[BaseModel], locale: str = "en") -> str:
+    """Markdown tables for ``root`` and every model nested in it, each once; in Japanese
+    (``locale="ja"``) with the descriptions of data/docs_ja.yaml."""
+    ja = japanese_descriptions() if locale == "ja" else {}
+    head = ("項目", "型", "必須", "説明") if ja else ("field", "type", "required", "description")
+    yes_no = ("はい", "いいえ") if ja else ("yes", "no")
     parts = []
     for model in reachable_models(root):
-        doc = (model.__doc__ or "").strip().splitlines()[0]
-        rows = [_row(n, f) for n, f in model.model_fields.items()]
-        header = "| field | type | required | description |\n|---|---|---|---|"
+        entry = ja.get(model.__name__, {})
+        fields = entry.get("fields", {})
+        assert isinstance(fields, dict)
+        doc = entry["doc"] if ja else (model.__doc__ or "").strip().splitlines()[0]
+        rows = [
+            _row(n, f, str(fields[n]) if ja else (f.description or ""), yes_no)
+            for n, f in model.model_fields.items()
+        ]
+        header = f"| {' | '.join(head)} |\n|---|---|---|---|"
         parts.append(f"### {model.__name__}\n\n{doc}\n\n{header}\n" + "\n".join(rows))
     return "\n\n".join(parts)
 
@@ -109,5 +124,43 @@ def render() -> str:
     )
 
 
+@cache
+def japanese_descriptions() -> dict[str, dict[str, object]]:
+    """Model name -> {doc, fields: {field: 説明}} from data/docs_ja.yaml."""
+    text = resources.files(__package__).joinpath("data/docs_ja.yaml").read_text("utf-8")
+    data: dict[str, dict[str, object]] = yaml.safe_load(text)
+    return data
+
+
+def missing_japanese(*roots: type[BaseModel]) -> list[str]:
+    """``Model.field`` (or ``Model``) reachable from ``roots`` with no Japanese description."""
+    ja = japanese_descriptions()
+    out = []
+    for model in reachable_models(*roots):
+        entry = ja.get(model.__name__, {})
+        fields = entry.get("fields", {})
+        assert isinstance(fields, dict)
+        out += [model.__name__] if "doc" not in entry else []
+        out += [f"{model.__name__}.{n}" for n in model.model_fields if n not in fields]
+    return out
+
+
+def render_ja() -> str:
+    """The Japanese reference for the files trainers write: scenarios, regions, rubrics."""
+    return (
+        "# ファイル形式（自動生成）\n\n"
+        "`python -m simulator.models.docs --ja` がモデルと simulator/models/data/docs_ja.yaml"
+        " から生成する。\n手で編集しない。英語版は docs/file-formats.md"
+        "（提出ファイルの形式も載っている）。\n"
+        "`nuiawase schema KIND` で同じ内容を JSON Schema として出力できる。\n\n"
+        "## 事例ファイル（`cases_synthetic/*.yaml`）\n\n"
+        f"{model_tables(Scenario, 'ja')}\n\n"
+        "## 地域ファイル（`cases_synthetic/regions/*.yaml`）\n\n"
+        f"{model_tables(Region, 'ja')}\n\n"
+        "## ルーブリックファイル（`rubrics/*.yaml`）\n\n"
+        f"{model_tables(Rubric, 'ja')}\n"
+    )
+
+
 if __name__ == "__main__":
-    print(render(), end="")
+    print(render_ja() if "--ja" in sys.argv[1:] else render(), end="")

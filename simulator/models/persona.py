@@ -78,6 +78,8 @@ class HouseholdMember(_Record):
     date_of_birth: dt.date
     living_together: bool
     note: str | None = None
+    needs_care: bool = False
+    health_condition: bool = False
 
 
 class WorkRecord(_Record):
@@ -114,6 +116,8 @@ class Persona(_Record):
     nationality: str
     disability_certificate: bool
     style: ConversationStyle
+    pregnant: bool = False
+    own_monthly_income: int | None = None
     resident: bool = True
     job_lost_months_ago: int | None = None
 

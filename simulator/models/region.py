@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from .common import AuthorText, Identifier, LocalizedText, Strict
-from .eligibility import EligibilityRule
+from .eligibility import EligibilityRule, Sourced
 from .vocab import RegionKind, ResourceKind
 
 REGION_SCHEMA_VERSION = 1
@@ -35,11 +35,20 @@ class Contact(Strict):
     address: AuthorText = Field(description="Street address of the office.")
 
 
-class Resource(Strict):
-    """A service, programme or informal support a plan can link to."""
+class Resource(Sourced):
+    """A service, programme or informal support a plan can link to.
+
+    ``source`` and ``as_of`` say which law, notice or official page the description and
+    rules follow, and when it was read; ``note`` says what could not be confirmed.
+    """
 
     id: Identifier
     kind: ResourceKind = Field(description="Which kind in the resource catalogue.")
+    kind_label: LocalizedText | None = Field(
+        default=None,
+        description="The region's own name for a kind the catalogue lacks (with kind: other), "
+        "e.g. a prefecture's own programme.",
+    )
     name: LocalizedText = Field(description="The resource's name.")
     agency: LocalizedText = Field(description="Who runs it (the responsible agency).")
     formal: bool = Field(description="True for a formal service, false for informal support.")

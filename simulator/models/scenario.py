@@ -9,6 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from .common import AuthorText, Identifier, IntRange, LocalizedText, Strict, YenRange
+from .eligibility import EligibilityField
 from .vocab import (
     ArrivalRoute,
     ConversationStyle,
@@ -37,6 +38,14 @@ class HouseholdMemberTemplate(Strict):
     sex: Sex | None = Field(default=None, description="Fixed sex, or empty to pick one.")
     living_together: bool = Field(default=True, description="Lives in the same household.")
     note: LocalizedText | None = Field(default=None, description="e.g. 年金暮らし, 不登校.")
+    needs_care: bool = Field(
+        default=False, description="Needs care (介護) in daily life; rules may test it."
+    )
+    health_condition: bool = Field(
+        default=False,
+        description="Has an illness or disability that bears on the household (rules may "
+        "test it; the client tells it when talking about family, health or caregiving).",
+    )
 
 
 class WorkTemplate(Strict):
@@ -86,6 +95,13 @@ class PersonaTemplate(Strict):
     )
     disability_certificate: bool = Field(
         default=False, description="Holds a disability certificate (障害者手帳)."
+    )
+    pregnant: bool = Field(default=False, description="The client is pregnant.")
+    own_monthly_income: YenRange | None = Field(
+        default=None,
+        description="The client's own income a month when it differs from the household's "
+        "and the difference matters: in DV, once violence is disclosed, rules read this "
+        "instead of the household income (the abuser's income is not counted).",
     )
     style: ConversationStyle = Field(description="How the client talks.")
     initial_rapport: int = Field(
@@ -141,6 +157,11 @@ class ClientFact(Strict):
         "help the client recognise what is asked (matching by meaning); they never open the "
         "fact by themselves, the gate still decides.",
     )
+    confirms: list[EligibilityField] = Field(
+        default_factory=list,
+        description="Eligibility attributes the fact lets a counsellor confirm beyond its "
+        "domain, e.g. monthly_income for a fact about work that states the take-home pay.",
+    )
 
 
 class KeyIssue(Strict):
@@ -159,6 +180,11 @@ class UrgentNeed(Strict):
     kind: Urgency = Field(description="The kind of urgent need.")
     fact: Identifier = Field(description="The fact that reveals it.")
     action: LocalizedText = Field(description="What a counsellor should do at once.")
+    resources: list[Identifier] = Field(
+        default_factory=list,
+        description="Region resources that meet the need at once; the linter checks that "
+        "at least one is open to every client of the case.",
+    )
 
 
 class ResourceJudgement(Strict):
@@ -168,6 +194,12 @@ class ResourceJudgement(Strict):
     reason: LocalizedText = Field(description="Why the resource fits, or why it would be wrong.")
     issues: list[Identifier] = Field(
         default_factory=list, description="Key issues the resource addresses."
+    )
+    fails: list[EligibilityField] = Field(
+        default_factory=list,
+        description="For a wrong resource that is wrong because the client fails a rule: the "
+        "attributes of those rules. The linter checks, for every seed, that each fails and "
+        "that a counsellor can confirm it from what the client can say.",
     )
 
 
@@ -233,6 +265,11 @@ class AnswerKey(Strict):
     )
     screening: Literal["information_only", "hand_off", "ongoing_support"] = Field(
         default="ongoing_support", description="The right screening decision."
+    )
+    hand_off_to: Identifier | None = Field(
+        default=None,
+        description="For a hand-off: the region's resource the case is handed to (with "
+        "follow-up by the centre).",
     )
     red_flags: list[RedFlag] = Field(
         default_factory=list,

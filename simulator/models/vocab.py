@@ -185,7 +185,9 @@ class HealthInsurance(StrEnum):
 
     employee = "employee"  # 被用者保険
     national = "national"  # 国民健康保険
-    national_arrears = "national_arrears"  # 国保（滞納・短期証）
+    # Since 2024-12-02 no 短期証 or 資格証明書 are issued: arrears of a year or more may
+    # bring a 資格確認書 under which the patient pays in full and claims 特別療養費.
+    national_arrears = "national_arrears"  # 国保（滞納あり・資格確認書（特別療養費）のおそれ）
     late_elderly = "late_elderly"  # 後期高齢者医療
     dependent = "dependent"  # 扶養
     public_assistance = "public_assistance"  # 医療扶助
@@ -196,12 +198,17 @@ class ResidenceStatus(StrEnum):
     """Nationality and residence status, which some resources restrict."""
 
     citizen = "citizen"
-    permanent_resident = "permanent_resident"
-    long_term_resident = "long_term_resident"
-    spouse_visa = "spouse_visa"
-    work_visa = "work_visa"
-    technical_intern = "technical_intern"
-    student = "student"
+    permanent_resident = "permanent_resident"  # 永住者
+    special_permanent_resident = "special_permanent_resident"  # 特別永住者
+    long_term_resident = "long_term_resident"  # 定住者
+    spouse_visa = "spouse_visa"  # 日本人の配偶者等
+    spouse_of_permanent = "spouse_of_permanent"  # 永住者の配偶者等
+    recognised_refugee = "recognised_refugee"  # 認定難民
+    work_visa = "work_visa"  # 就労系の在留資格
+    technical_intern = "technical_intern"  # 技能実習・育成就労
+    student = "student"  # 留学
+    dependent = "dependent"  # 家族滞在
+    designated_activities = "designated_activities"  # 特定活動（難民申請中など）
 
 
 class ResourceKind(StrEnum):
@@ -211,7 +218,8 @@ class ResourceKind(StrEnum):
     work_preparation = "work_preparation"  # 就労準備支援事業
     intermediate_work = "intermediate_work"  # 認定就労訓練事業
     household_budget = "household_budget"  # 家計改善支援事業
-    temporary_shelter = "temporary_shelter"  # 一時生活支援・居住支援
+    # The id keeps its pre-2025 name; since 2025-04 the programme is 生活困窮者居住支援事業.
+    temporary_shelter = "temporary_shelter"  # 居住支援事業（旧 一時生活支援事業）
     child_learning = "child_learning"  # 子どもの学習・生活支援
     public_assistance = "public_assistance"  # 生活保護
     welfare_fund = "welfare_fund"  # 生活福祉資金
@@ -228,6 +236,14 @@ class ResourceKind(StrEnum):
     mental_health_line = "mental_health_line"  # いのちの電話・こころの相談
     international = "international"  # 国際交流協会・通訳
     school = "school"  # 学校・スクールソーシャルワーカー
+    child_welfare = "child_welfare"  # 児童相談所・こども家庭センター
+    single_parent = "single_parent"  # ひとり親窓口・母子父子寡婦福祉資金・高等職業訓練促進給付金
+    tax_insurance = "tax_insurance"  # 税務課・国保（分納・減免・換価の猶予）
+    housing_support_corp = "housing_support_corp"  # 居住支援法人
+    hikikomori_centre = "hikikomori_centre"  # ひきこもり地域支援センター
+    guardianship = "guardianship"  # 成年後見制度の中核機関
+    consumer_centre = "consumer_centre"  # 消費生活センター
+    women_support = "women_support"  # 女性相談支援センター（困難女性支援法）
     other = "other"
 
 

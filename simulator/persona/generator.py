@@ -68,6 +68,9 @@ def generate_persona(scenario: Scenario, region: Region, seed: int) -> Persona:
     # Drawn last so that adding it did not change any earlier draw (or the goldens).
     lost = template.job_lost_months_ago
     job_lost_months_ago = rng.randint(lost.min, lost.max) if lost is not None else None
+    # Drawn after everything else for the same reason.
+    own = template.own_monthly_income
+    own_monthly_income = yen(rng, own) if own is not None else None
 
     return Persona(
         scenario_id=scenario.id,
@@ -92,6 +95,8 @@ def generate_persona(scenario: Scenario, region: Region, seed: int) -> Persona:
         style=template.style,
         resident=template.resident,
         job_lost_months_ago=job_lost_months_ago,
+        pregnant=template.pregnant,
+        own_monthly_income=own_monthly_income,
     )
 
 

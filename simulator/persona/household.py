@@ -150,6 +150,8 @@ def household_members(
                 date_of_birth=born,
                 living_together=template.living_together,
                 note=template.note.ja if template.note else None,
+                needs_care=template.needs_care,
+                health_condition=template.health_condition,
             )
         )
     return members

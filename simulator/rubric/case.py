@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
-from simulator.casework.eligibility import client_value
+from simulator.casework.eligibility import client_value, household_size
 from simulator.models.casework import Assessment, DomainFinding, DomainStatus, Plan
 from simulator.models.common import LocalizedText
 from simulator.models.eligibility import EligibilityField
@@ -141,7 +141,10 @@ class Case:
                 value: int | bool | str | None = Topic.abuse in self.known_domains
             else:
                 value = client_value(self.persona, rule.field, None)
-            if rule.holds(value) is False:
+            if (
+                not rule.advisory
+                and rule.holds(value, household_size(self.persona), self.persona.rent) is False
+            ):
                 out.append(rule.hint)
         return out
 

@@ -188,6 +188,21 @@ def lint_scenario(
     if region is None:
         r.error(["region"], "lint.unknown_region", region=scenario.region)
 
+    if key.hand_off_to is not None and region is not None:
+        if region.resource(key.hand_off_to) is None:
+            r.error(
+                ["answer_key", "hand_off_to"],
+                "lint.region_lacks",
+                region=region.id,
+                resource=key.hand_off_to,
+            )
+    if region is not None and not any(p.severity == "error" for p in r.problems):
+        # Imported here: teachability generates personas, which needs the whole model.
+        from .teachable import teachability_findings
+
+        for parts, message, kw in teachability_findings(scenario, region):
+            r.error(parts, message, **kw)
+
     persona = scenario.persona
     if persona.rent is not None and persona.housing not in (HousingType.rented, HousingType.public):
         r.warn(["persona", "rent"], "lint.rent_not_renting", housing=persona.housing.value)
@@ -204,4 +219,14 @@ def lint_region(region: Region, doc: Document, locale: str | None = None) -> lis
         r.warn(["area_code"], "lint.area_code", code=region.area_code, prefecture=region.prefecture)
     for dup in _duplicates(town.name for town in region.towns):
         r.warn(["towns"], "lint.duplicate_id", id=dup)
+    for n, res in enumerate(region.resources):
+        if res.source is None or res.as_of is None:
+            r.warn(["resources", n], "lint.unsourced", what=res.id)
+        for k, rule in enumerate(res.eligibility):
+            if rule.source is None or rule.as_of is None:
+                r.warn(
+                    ["resources", n, "eligibility", k],
+                    "lint.unsourced",
+                    what=f"{res.id}: {rule.field.value}",
+                )
     return r.problems

@@ -61,7 +61,7 @@ def test_fill_pick_submit_and_print_a_plan(demo: DemoServer, page: Page) -> None
     # The resource picker: the community care centre is for people of 65 and over.
     page.locator(".nuiawase-resource-search input").fill("包括")
     page.locator(".nuiawase-resource-results select").select_option(index=0)
-    expect(page.locator(".nuiawase-resource-detail")).to_contain_text("65歳以上が対象")
+    expect(page.locator(".nuiawase-resource-detail")).to_contain_text("65歳以上の方")
     page.locator(".nuiawase-resource-search input").fill("一時生活")
     page.locator(".nuiawase-resource-results select").select_option(index=0)
     expect(page.locator(".nuiawase-resource-detail")).to_contain_text("一時生活支援")
