@@ -4,10 +4,13 @@
 
 Without PATH it reports every set in tests/data. Which were trained on is listed in
 simulator/interview/data/classifier_training.yaml; the honest figures are those of
-classifier_blind4.jsonl, a set written blind (by someone who never saw the rules or the
+classifier_blind7.jsonl, a set written blind (by someone who never saw the rules or the
 data) and never trained on. Its figures are the last line, as JSON. Targets on it: topic
->= 90 %, technique >= 90 %, harmful recall >= 90 %, harmful precision >= 95 %. The model's
-own k-fold cross-validation is printed too. Exit 0 when the held-out set meets the targets.
+>= 90 %, technique >= 90 %, harmful recall >= 90 %, harmful precision >= 95 %. The topic is
+measured as the interview reads it, with the case the remark was written for (every blind
+item names one); the remark alone and the topic the turn is filed under are reported too.
+The model's own k-fold cross-validation is printed too. Exit 0 when the held-out set meets
+the targets.
 """
 
 from __future__ import annotations
@@ -37,10 +40,14 @@ DEFAULT = [
     DATA / "classifier_train_c.jsonl",
     DATA / "classifier_blind3.jsonl",
     DATA / "classifier_blind4.jsonl",
+    DATA / "classifier_train_d.jsonl",
+    DATA / "classifier_blind5.jsonl",
+    DATA / "classifier_blind6.jsonl",
+    DATA / "classifier_blind7.jsonl",
 ]
-HELD_OUT = DATA / "classifier_blind4.jsonl"
+HELD_OUT = DATA / "classifier_blind7.jsonl"
 TARGETS = {
-    "topic_accuracy": 0.90,
+    "topic_as_read_accuracy": 0.90,
     "technique_accuracy": 0.90,
     "harmful_recall": 0.90,
     "harmful_precision": 0.95,
@@ -51,6 +58,7 @@ def union(reports: list[dict[str, Any]]) -> dict[str, Any]:
     """The figures of several reports taken together (each utterance counts once)."""
     count = sum(r["count"] for r in reports)
     topic = sum(r["topic_correct"] for r in reports)
+    as_read = sum(r["topic_as_read_correct"] for r in reports)
     technique = sum(r["technique_correct"] for r in reports)
     return {
         "path": "all sets",
@@ -58,6 +66,7 @@ def union(reports: list[dict[str, Any]]) -> dict[str, Any]:
         "topic_correct": topic,
         "technique_correct": technique,
         "topic_accuracy": topic / count if count else 0.0,
+        "topic_as_read_accuracy": as_read / count if count else 0.0,
         "technique_accuracy": technique / count if count else 0.0,
     }
 
@@ -81,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         for r in [*reports, total] if len(reports) > 1 else reports:
             line = (
                 f"{Path(r['path']).name}: {r['count']} utterances, "
-                f"topic {r['topic_accuracy']:.1%}, technique {r['technique_accuracy']:.1%}"
+                f"topic {r['topic_as_read_accuracy']:.1%} (alone {r['topic_accuracy']:.1%}), "
+                f"technique {r['technique_accuracy']:.1%}"
             )
             if "harmful_precision" in r:
                 line += (
@@ -91,7 +101,8 @@ def main(argv: list[str] | None = None) -> int:
             if "topic_in_case_accuracy" in r:
                 fm = r["fact_matching"]
                 line += (
-                    f", topic in case {r['topic_in_case_accuracy']:.1%}; facts: right "
+                    f", topic with the case {r['topic_with_case_accuracy']:.1%}"
+                    f", topic recorded {r['topic_in_case_accuracy']:.1%}; facts: right "
                     f"{fm['right']:.1%} wrong {fm['wrong']:.1%} none {fm['none']:.1%} of "
                     f"{fm['aimed']}, false match {fm['false_match']:.1%} of {fm['not_aimed']}"
                 )
@@ -104,7 +115,8 @@ def main(argv: list[str] | None = None) -> int:
     if held is None:
         return 0
     headline = {k: round(held[k], 4) for k in TARGETS}
-    headline["topic_in_case_accuracy"] = round(held.get("topic_in_case_accuracy", 0.0), 4)
+    for key in ("topic_accuracy", "topic_in_case_accuracy"):
+        headline[key] = round(held.get(key, 0.0), 4)
     print(json.dumps(headline))
     return 0 if all(held[k] >= v for k, v in TARGETS.items()) else 1
 

@@ -168,3 +168,21 @@ def test_no_conversation_makes_the_client_deny_what_the_case_holds(
         ):
             holding = [f.id for f in scenario.facts if related(f, turn.topic)]
             assert not holding, (turn.id, turn.text, turn.reply, holding)
+
+
+GENERAL_QUESTIONS = [
+    "何か困っていることはありますか",
+    "何か困っていることはある？",
+    "心配なことはありますか",
+    "いま、どんなことでお悩みですか",
+]
+
+
+@pytest.mark.parametrize("case_id", CASES)
+def test_a_general_question_is_not_taken_for_one_hidden_fact(case_id: str) -> None:
+    # Every intake asks what troubles the client; a fact that happens to say 困る must not be
+    # what such a question asks about (it once opened a suicide plan's subject in kishinen).
+    scenario, persona = case(case_id)
+    for text in GENERAL_QUESTIONS:
+        turn = Interview(scenario, persona).step(Move(text=text))
+        assert turn.asked_about is None, (text, turn.asked_about, turn.explanation)

@@ -112,7 +112,9 @@ def test_advice_in_the_opening_is_premature() -> None:
 
 def test_repeated_why_questions_become_interrogation() -> None:
     iv = interview()
-    first = iv.step(Move(text="どうして仕事を辞めたんですか？"))
+    # A bare 「どうして辞めたんですか？」 now reads as interrogation on its own: every blind
+    # writer labelled that shape so. A polite why-question is an open question first.
+    first = iv.step(Move(text="なぜそう思われたのか、よかったら聞かせてください"))
     second = iv.step(Move(text="どうしてそう思ったんですか？"))
     third = iv.step(Move(text="なぜですか？"))
     assert first.technique is T.open_question

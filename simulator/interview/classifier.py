@@ -28,12 +28,12 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 from simulator.models.vocab import HARMFUL_TECHNIQUES, Technique, Topic
 
 from .analysis import normalise, tokens
-from .features import features
+from .features import case_features, features
 
 MODEL_FILE = "classifier_model.json.gz"
 # A reading offered as a correction must be at least this likely (else the two likeliest).
 ALTERNATIVE_FLOOR = 0.05
-# Below this topic probability the rules' reading of the main clause wins (choose_topic).
+# Below this probability an unlearned rule's topic, or a why-question, wins.
 MAIN_CLAUSE_DOUBT = 0.9
 NO_TOPIC = "none"
 
@@ -135,6 +135,11 @@ class Classification(BaseModel):
         return self.technique is None
 
     @property
+    def unsure_topic(self) -> bool:
+        """True when the topic reading is below the model's confidence threshold."""
+        return self.topic_confidence < model().confident_at
+
+    @property
     def unsure(self) -> bool:
         """True when either reading is below the model's confidence threshold."""
         return min(self.topic_confidence, self.technique_confidence) < model().confident_at
@@ -169,37 +174,20 @@ def choose_technique(ranked: list[tuple[str, float]], threshold: float) -> tuple
 
 
 def choose_topic(
-    ranked: list[tuple[str, float]],
-    found: tuple[tuple[str, float], ...],
-    confident_at: float,
-    new_words: str | None = None,
+    ranked: list[tuple[str, float]], new_words: str | None = None
 ) -> tuple[str, float, bool]:
-    """The topic to act on: the model's, unless it is unsure and the hand-written rules name
-    one (they hold domain knowledge the data may lack: 学費 is the children's). The rules'
-    reading of a main clause after 「…が、」 wins more often: that clause carries the question
-    (「前はお仕事を…ましたが、今の収入は?」 asks about income).
-
-    ``new_words`` is the topic of a rule that fired but has no weight in the model.
+    """The topic to act on: the model's, unless a hand-written rule that the labelled data
+    never exercised names another topic and the model is not sure (the rules hold domain
+    knowledge the data may lack: 妊娠, 依存症). The rules' other readings (the main clause
+    after 「…が、」, the whole remark) used to win when the model was unsure; with the case's
+    evidence the model alone is right more often (cross-validation 86.4 % against 84.2 %).
 
     Returns (label, probability, by_rules).
     """
     label, p = ranked[0]
-    tail, whole = _rule_topic(found, "lt:"), _rule_topic(found, "rt:")
     if new_words is not None and new_words != label and p < MAIN_CLAUSE_DOUBT:
-        # A rule the labelled data never exercised (妊娠, 依存症) knows what the model cannot.
         return new_words, dict(ranked).get(new_words, 0.0), True
-    if tail is not None and tail != label and p < MAIN_CLAUSE_DOUBT:
-        return tail, dict(ranked).get(tail, 0.0), True
-    if whole is not None and whole != label and p < confident_at:
-        return whole, dict(ranked).get(whole, 0.0), True
     return label, p, False
-
-
-def _rule_topic(found: tuple[tuple[str, float], ...], prefix: str) -> str | None:
-    for name, _ in found:
-        if name.startswith(prefix) and name != f"{prefix}{NO_TOPIC}":
-            return name[len(prefix) :]
-    return None
 
 
 def _with_vocabulary(
@@ -271,10 +259,15 @@ def _alternatives(
     return (likely if len(likely) >= 2 else candidates[:2])[:3]
 
 
-def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None) -> Classification:
+def classify(
+    text: str,
+    vocabulary: Mapping[Topic, Sequence[str]] | None = None,
+    case: Mapping[str, float] | None = None,
+) -> Classification:
     """Read a topic and a technique from one utterance; never raises on odd input.
 
-    ``vocabulary`` is a case's own words per topic (Scenario.vocabulary).
+    ``vocabulary`` is a case's own words per topic (Scenario.vocabulary); ``case`` is how well
+    the remark fits the case's facts of each topic (matching.FactMatcher.by_topic).
     """
     norm = normalise(text)
     if not norm:
@@ -285,8 +278,10 @@ def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None)
     if not known:
         # Nothing the model has seen (「qwerty」, emoji): better to say so than to guess.
         return _not_understood(text, "no known word")
+    # Only the topic reads the case: how a remark is said does not depend on the facts.
+    about = found + case_features(case or {})
     topics, vocab_note = _with_vocabulary(
-        _ranked(m.topic, m.topic.scores(found)), norm, vocabulary or {}
+        _ranked(m.topic, m.topic.scores(about)), norm, vocabulary or {}
     )
     techniques = _ranked(m.technique, m.technique.scores(found))
     unlearned = next(
@@ -297,12 +292,12 @@ def classify(text: str, vocabulary: Mapping[Topic, Sequence[str]] | None = None)
         ),
         None,
     )
-    topic_label, topic_p, by_rules = choose_topic(topics, found, m.confident_at, unlearned)
+    topic_label, topic_p, by_rules = choose_topic(topics, unlearned)
     tech_label, tech_p, held_back = choose_technique(techniques, m.harmful_threshold)
     topic = None if topic_label == NO_TOPIC else Topic(topic_label)
     technique = Technique(tech_label)
     explanation = [
-        f"topic {topic_label} {topic_p:.2f}: " + ", ".join(m.topic.reasons(found, topic_label)),
+        f"topic {topic_label} {topic_p:.2f}: " + ", ".join(m.topic.reasons(about, topic_label)),
         f"technique {tech_label} {tech_p:.2f}: "
         + ", ".join(m.technique.reasons(found, tech_label)),
     ]

@@ -16,7 +16,7 @@ from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
 
 from . import cues, replies
-from .answering import Answer, decide, screening_topic
+from .answering import Answer, decide, filed_under, screening_topic
 from .classifier import Classification, classify
 from .matching import matcher
 from .moves import Move
@@ -71,7 +71,7 @@ class Interview:
     def read(self, text: str) -> Classification:
         """How a remark would be understood, before it is said (the view shows an unsure
         reading and lets the trainee correct it); changes nothing."""
-        return classify(text, self.scenario.vocabulary)
+        return classify(text, self.scenario.vocabulary, self.matcher.by_topic(text))
 
     def step(self, move: Move) -> Turn:
         """Play one move; returns the recorded turn. Raises SessionOver past the budget."""
@@ -137,9 +137,11 @@ class Interview:
                     f"asked about: {answer.target.fact_id} ({answer.target.score:.2f}: "
                     f"{'・'.join(answer.target.words)})"
                 )
-                if answer.topic is not None and answer.topic is not topic:
-                    explanation.append(f"topic {_v(topic)} -> {answer.topic.value} (the fact's)")
-                    topic = answer.topic
+                sure = source == "text" and understood is not None and not understood.unsure_topic
+                filed = filed_under(topic, sure, answer.topic)
+                if filed is not topic:
+                    explanation.append(f"topic {_v(topic)} -> {_v(filed)} (the fact's)")
+                    topic = filed
         opened = answer.opened
         if opened is not None:
             st.disclosed.append(opened.id)

@@ -21,7 +21,7 @@ from typing import Any
 from simulator.models.scenario import Scenario
 from simulator.models.vocab import HARMFUL_TECHNIQUES, Technique, Topic
 
-from .answering import MATCH_AT
+from .answering import MATCH_AT, filed_under
 from .classifier import classify
 from .matching import matcher
 
@@ -60,13 +60,15 @@ def _harmful(t: Technique | None) -> bool:
     return t is not None and t in HARMFUL_TECHNIQUES
 
 
-def _in_case(scenario: Scenario, text: str, topic: Topic | None) -> tuple[Topic | None, str | None]:
+def _in_case(
+    scenario: Scenario, text: str, topic: Topic | None, sure: bool = False
+) -> tuple[Topic | None, str | None]:
     """The engine's topic for a remark in this case, and the fact it matched (or None)."""
     ranked = matcher(scenario).rank(text, topic)
     if not ranked or ranked[0].score < MATCH_AT:
         return topic, None
     fact = scenario.fact(ranked[0].fact_id)
-    return (fact.domain if fact is not None else topic), ranked[0].fact_id
+    return filed_under(topic, sure, fact.domain if fact else None), ranked[0].fact_id
 
 
 def evaluate_classifier(
@@ -74,13 +76,16 @@ def evaluate_classifier(
 ) -> dict[str, Any]:
     """Classify every labelled utterance and report the figures and the errors.
 
-    Returns ``count``, ``topic_correct``, ``technique_correct``, ``topic_accuracy``,
+    Returns ``count``, ``topic_correct``, ``technique_correct``, ``topic_accuracy`` (the
+    remark alone), ``topic_as_read_accuracy`` (with its case when it names one),
     ``technique_accuracy``, ``harmful_precision``, ``harmful_recall``, per-label technique
     recall, ``errors`` (text, expected and got), and with ``scenarios`` (id -> Scenario) for
-    items that name a case: ``topic_in_case_accuracy`` and ``fact_matching``.
+    items that name a case: ``topic_with_case_accuracy`` (the classifier reading the case's
+    facts, as the interview does), ``topic_in_case_accuracy`` (the topic the interview
+    records, after a matched fact's own topic) and ``fact_matching``.
     """
     items = read_labelled(path)
-    topic_ok = technique_ok = in_case_ok = in_case_n = 0
+    topic_ok = technique_ok = in_case_ok = in_case_n = with_case_ok = as_read_ok = 0
     tp = fp = fn = 0
     per_label: Counter[str] = Counter()
     per_label_ok: Counter[str] = Counter()
@@ -100,8 +105,15 @@ def evaluate_classifier(
         per_label[label] += 1
         per_label_ok[label] += k_ok
         scenario = (scenarios or {}).get(item["case"] or "")
-        if scenario is not None:
-            topic, fact = _in_case(scenario, item["text"], result.topic)
+        if scenario is None:
+            as_read_ok += t_ok
+        else:
+            read = classify(
+                item["text"], scenario.vocabulary, matcher(scenario).by_topic(item["text"])
+            )
+            with_case_ok += read.topic == item["topic"]
+            as_read_ok += read.topic == item["topic"]
+            topic, fact = _in_case(scenario, item["text"], read.topic, not read.unsure_topic)
             in_case_n += 1
             in_case_ok += topic == item["topic"]
             if not want_h:
@@ -126,6 +138,9 @@ def evaluate_classifier(
         "topic_correct": topic_ok,
         "technique_correct": technique_ok,
         "topic_accuracy": topic_ok / count if count else 0.0,
+        # As the interview reads it: with the case's facts when the item names a case.
+        "topic_as_read_correct": as_read_ok,
+        "topic_as_read_accuracy": as_read_ok / count if count else 0.0,
         "technique_accuracy": technique_ok / count if count else 0.0,
         "harmful_count": tp + fn,
         "harmful_precision": tp / (tp + fp) if tp + fp else 1.0,
@@ -135,6 +150,7 @@ def evaluate_classifier(
     }
     if in_case_n:
         aimed, not_aimed = facts["aimed"] or 1, facts["not_aimed"] or 1
+        report["topic_with_case_accuracy"] = with_case_ok / in_case_n
         report["topic_in_case_accuracy"] = in_case_ok / in_case_n
         report["fact_matching"] = {
             "aimed": facts["aimed"],

@@ -7,12 +7,17 @@ Four kinds, each with a prefix that the explanation shows back to a trainee:
 - ``c:`` character pairs and triples, which survive odd spellings and tokenisation;
 - ``r:`` the hand-written rules that fired (rules.py): domain knowledge such as which words
   name a debt, kept as evidence for the model rather than as the decision.
+
+In a case, the topic model also sees ``m:`` (:func:`case_features`): how well the remark fits
+the case's facts of each topic. 「息子さんにお仕事の話をされたとき、どんなふうになりますか」 is
+about abuse only in the case where the son turns violent then.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 import numpy as np
@@ -104,3 +109,22 @@ def _meaning(toks: list[Token]) -> dict[str, float]:
         name: round(float(x) / norm * VECTOR_SCALE, 4)
         for name, x in zip(_VECTOR_NAMES, mean, strict=False)
     }
+
+
+# The case's evidence weighs like a few words of the remark (chosen by cross-validation).
+CASE_SCALE = 5.0
+# A match this good is taken as "asked about that fact" by the answering (answering.MATCH_AT).
+CASE_TOP_AT = 0.35
+
+
+def case_features(by_topic: Mapping[str, float]) -> tuple[tuple[str, float], ...]:
+    """``m:<topic>``: the remark's best match among the case's facts of each topic (0-1.2,
+    matching.FactMatcher.by_topic), and ``mt:<topic>`` for the topic of the best fact when
+    it is matched well enough to be the one asked about."""
+    if not by_topic:
+        return ()
+    found = {f"m:{topic}": round(score * CASE_SCALE, 4) for topic, score in by_topic.items()}
+    best, score = max(by_topic.items(), key=lambda pair: (pair[1], pair[0]))
+    if score >= CASE_TOP_AT:
+        found[f"mt:{best}"] = 1.0
+    return tuple(sorted(found.items()))

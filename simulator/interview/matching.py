@@ -31,7 +31,13 @@ LIGHT = frozenset(
     "為る 居る 有る 成る 或る こと 物 方 人 今 時 話 思う 言う 事 様子 感じ 聞く 教える 伺う"
     " 頂く 下さる 来る 行く 出来る 良い 無い 自分 中 前 後 為 分かる 今日 最近 いらっしゃる"
     " 仰る 呉れる 貰う 見る 如何 本当 大丈夫 一寸 色々 少し 辺り 的 点 所 様 さん 込む 相談 気持ち"
-    " 大変 良かる 有り難い 頂ける 御座る 構う 宜しい 願う 話す 正直 有り難う 一緒 考える".split()
+    " 大変 良かる 有り難い 頂ける 御座る 構う 宜しい 願う 話す 正直 有り難う 一緒 考える"
+    # Every intake asks what troubles or worries the client, how things are, in their own
+    # words: in the labelled remarks these words are spread over many topics (none has a
+    # quarter of them), so alone they must not point at the one fact that happens to use one
+    # (「何か困っていることはある？」 matched a suicide plan that says 困る).
+    " 困る 悩む 悩み 心配 普通 遣る 御自分 御自身 纏める 風 いま 侭 今迄 範囲 さっき 積もり"
+    " 知れる 状況".split()
 )
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 # Below this cosine two different words are not taken as the same meaning.
@@ -96,6 +102,7 @@ class FactMatcher:
         n = len(scenario.facts)
         self.idf = {w: math.log((n + 1) / (df + 0.5)) for w, df in document_frequency.items()}
         self.unknown_weight = math.log((n + 1) / 0.5)
+        self._domains = {fact.id: fact.domain.value for fact in scenario.facts}
 
     def _rows(self, words: tuple[str, ...]) -> np.ndarray | None:
         if self.vectors is None:
@@ -157,6 +164,15 @@ class FactMatcher:
             matches.append(Match(profile.fact.id, round(score, 4), tuple(explained)))
         matches.sort(key=lambda m: -m.score)  # stable: file order breaks ties
         return matches
+
+    def by_topic(self, text: str) -> dict[str, float]:
+        """The best score of the facts of each topic (no topic bonus): the case's evidence
+        the topic model reads (features.case_features)."""
+        best: dict[str, float] = {}
+        for m in self.rank(text):
+            domain = self._domains[m.fact_id]
+            best[domain] = max(best.get(domain, 0.0), m.score)
+        return best
 
 
 _MATCHERS: dict[str, FactMatcher] = {}

@@ -28,7 +28,9 @@ from simulator.models.vocab import HARMFUL_TECHNIQUES
 from .classifier import MODEL_FILE, NO_TOPIC, choose_technique, choose_topic
 from .datafiles import load_model
 from .evaluation import read_labelled
-from .features import features
+from .features import case_features, features
+from .matching import FactMatcher
+from .vectors import word_vectors
 
 DATA = Path(__file__).resolve().parent / "data"
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,6 +62,34 @@ def _examples(config: TrainingConfig) -> tuple[list[dict[str, Any]], list[dict[s
         sources.append({"set": name, "count": len(got), "sha256": sha})
         items.extend(i for i in got if i["technique"] is not None)
     return items, sources
+
+
+def _case_evidence(items: list[dict[str, Any]]) -> list[tuple[tuple[str, float], ...]]:
+    """The case features of each utterance written for a shipped case (none for the rest),
+    from the cases as they are now: the topic model learns how far to trust the matching."""
+    from simulator.scenario.loader import load_scenario
+
+    matchers: dict[str, FactMatcher] = {}
+    for path in sorted((ROOT / "cases_synthetic").glob("*.yaml")):
+        scenario = load_scenario(path)
+        matchers[scenario.id] = FactMatcher(scenario, word_vectors())
+    found: list[tuple[tuple[str, float], ...]] = []
+    for item in items:
+        m = matchers.get(item.get("case") or "")
+        found.append(case_features(m.by_topic(item["text"])) if m is not None else ())
+    return found
+
+
+def _rows(
+    config: TrainingConfig, items: list[dict[str, Any]]
+) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Feature rows for the topic model (with the case's evidence) and the technique model."""
+    plain = _prune([dict(features(i["text"])) for i in items], config.min_feature_count)
+    about = [
+        {**row, **dict(case)} if case else row
+        for row, case in zip(plain, _case_evidence(items), strict=True)
+    ]
+    return about, plain
 
 
 def _fit(rows: list[dict[str, float]], labels: list[str], c: float) -> Any:
@@ -107,26 +137,27 @@ def _folds(n: int, k: int) -> list[int]:
 
 def cross_validate(config: TrainingConfig, items: list[dict[str, Any]]) -> dict[str, Any]:
     """k-fold figures at every harmful threshold tried; the chosen threshold's figures."""
-    rows = _prune([dict(features(i["text"])) for i in items], config.min_feature_count)
+    about, rows = _rows(config, items)
     topics = [i["topic"].value if i["topic"] else NO_TOPIC for i in items]
     techs = [i["technique"].value for i in items]
     fold = _folds(len(items), config.folds)
     ranked_all: list[list[tuple[str, float]]] = [[] for _ in items]
-    topic_ok = 0
+    topic_ok = alone_ok = 0
     for f in range(config.folds):
         train = [i for i in range(len(items)) if fold[i] != f]
         test = [i for i in range(len(items)) if fold[i] == f]
-        tv, tc = _fit([rows[i] for i in train], [topics[i] for i in train], config.c_topic)
+        tv, tc = _fit([about[i] for i in train], [topics[i] for i in train], config.c_topic)
         kv, kc = _fit([rows[i] for i in train], [techs[i] for i in train], config.c_technique)
-        t_probs = tc.predict_proba(tv.transform([rows[i] for i in test]))
+        t_probs = tc.predict_proba(tv.transform([about[i] for i in test]))
         for i, p in zip(test, t_probs, strict=True):
             ranked = sorted(
                 zip([str(c) for c in tc.classes_], [float(x) for x in p], strict=True),
                 key=lambda q: (-q[1], q[0]),
             )
-            found = tuple(rows[i].items())
-            label, _p, _by = choose_topic(ranked, found, config.confident_at)
+            label, _p, _by = choose_topic(ranked)
             topic_ok += label == topics[i]
+        alone = tc.predict(tv.transform([rows[i] for i in test]))
+        alone_ok += sum(str(label) == topics[i] for label, i in zip(alone, test, strict=True))
         probs = kc.predict_proba(kv.transform([rows[i] for i in test]))
         for i, p in zip(test, probs, strict=True):
             ranked_all[i] = sorted(
@@ -143,7 +174,13 @@ def cross_validate(config: TrainingConfig, items: list[dict[str, Any]]) -> dict[
     return {
         "folds": config.folds,
         "count": len(items),
+        # As the interview reads a remark: with its case when it names one.
         "topic_accuracy": round(topic_ok / len(items), 4),
+        # The remark alone, without any case: the model learns the case's evidence, so a
+        # remark read outside a case (`nuiawase classify`, the bots) is read less well. Adding
+        # each case item again without its case raised this to 83.4 % but lowered the reading
+        # with the case from 88.2 % to 86.9 %, and the interview always has a case.
+        "topic_accuracy_alone": round(alone_ok / len(items), 4),
         **chosen,
     }
 
@@ -170,7 +207,7 @@ def train(config: TrainingConfig) -> dict[str, Any]:
     """Cross-validate, then fit on every labelled utterance; the model as plain data."""
     items, sources = _examples(config)
     report = cross_validate(config, items)
-    rows = _prune([dict(features(i["text"])) for i in items], config.min_feature_count)
+    about, rows = _rows(config, items)
     topics = [i["topic"].value if i["topic"] else NO_TOPIC for i in items]
     techs = [i["technique"].value for i in items]
     return {
@@ -179,7 +216,7 @@ def train(config: TrainingConfig) -> dict[str, Any]:
         "cross_validation": report,
         "harmful_threshold": report["threshold"],
         "confident_at": config.confident_at,
-        "topic": _linear(*_fit(rows, topics, config.c_topic)),
+        "topic": _linear(*_fit(about, topics, config.c_topic)),
         "technique": _linear(*_fit(rows, techs, config.c_technique)),
     }
 
