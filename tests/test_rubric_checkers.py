@@ -145,7 +145,7 @@ def test_support_for_a_domain_the_client_never_mentioned_is_flagged() -> None:
         transcript(facts),
     )
     result = run("grounding", case)
-    assert {"issue_unfounded", "resource_undisclosed"} <= {n.key for n in result.notes}
+    assert {"issue_not_concern", "resource_undisclosed"} <= {n.key for n in result.notes}
     assert "plan.supports[5].resource" in result.evidence
     assert result.level == 2  # 2 of 20 links unfounded: 90%
 

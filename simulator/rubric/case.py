@@ -36,6 +36,10 @@ COPY_RUN, COPY_SHARE = 4, 0.5
 #: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
 #: across submissions (and across ``text.clear_caches``).
 _CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
+#: Text of at least VERBATIM_RUNS four-word runs sharing VERBATIM_SHARE of them with the
+#: case's own texts is a verbatim copy, not the trainee's words (sharing some runs with the
+#: facts the debrief showed is fine; a short sentence may match by chance).
+VERBATIM_SHARE, VERBATIM_RUNS = 0.9, 6
 #: A plan linking more distinct resources than this many times the case's fitting ones
 #: (and at least SCATTER_MIN) lists resources instead of choosing them.
 SCATTER_FACTOR, SCATTER_MIN = 2, 8
@@ -307,8 +311,10 @@ class Case:
         return bool(own) and sum(1 for r in own if r in self.case_runs) >= share * len(own)
 
     def _is_stuffed(self, text: str) -> bool:
-        if text.strip() in self._pasted or self.copied(text):
-            return True
+        return text.strip() in self._pasted or self.copied(text) or self._listed(text)
+
+    def _listed(self, text: str) -> bool:
+        """A list of resource or domain names, or a catalogue description pasted in."""
         resources, domains, catalogue = self._names
         if any(d in text for d in catalogue):
             return True
@@ -317,12 +323,34 @@ class Case:
             or sum(1 for n in domains if n in text) >= STUFFED_DOMAINS
         )
 
-    def prose(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    def prose(
+        self, texts: Iterable[tuple[str, str]], *, substance: bool = False
+    ) -> Iterator[tuple[str, str]]:
         """The texts among ``texts`` that are written prose about this client.
 
         Keyword stuffing is left out, and so is what a support unfit for the case says.
+        With ``substance``, the looser ``own_words`` decides instead of ``stuffed``.
         """
         skip = self._unsuitable_prefixes
         for path, text in texts:
-            if text.strip() and not self.stuffed(text) and not path.startswith(skip):
+            if path.startswith(skip) or not text.strip():
+                continue
+            if self.own_words(text) if substance else not self.stuffed(text):
                 yield path, text
+
+    def own_words(self, text: str) -> bool:
+        """True for text a trainee wrote about this client, judged on substance.
+
+        Looser than ``not stuffed``: a sentence that shares word runs with the facts the
+        debrief showed counts; keyword lists, text pasted into several fields, catalogue
+        descriptions and near-verbatim copies of the case's texts do not.
+        """
+        key = text.strip()
+        return bool(key) and not (
+            key in self._pasted
+            or (
+                len(word_runs(text, COPY_RUN)) >= VERBATIM_RUNS
+                and self.copied(text, VERBATIM_SHARE)
+            )
+            or self._listed(text)
+        )

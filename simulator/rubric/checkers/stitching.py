@@ -13,7 +13,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..case import Case
-from .base import CheckResult, Note, Params, checker, ordered
+from .base import CheckResult, Params, checker, lowers, ordered
 
 
 class StitchingParams(Params):
@@ -27,7 +27,7 @@ def stitching(case: Case, params: StitchingParams) -> CheckResult:
     """Formal and informal resources, from enough agencies when needs span systems."""
     linked = [*case.suitable_supports, *case.action_resources]
     if not linked:
-        return CheckResult(0, ("plan.supports",), (Note("no_resources", {}),))
+        return CheckResult(0, ("plan.supports",), (lowers("no_resources", 0),))
     formal = any(r.formal for _, r in linked)
     informal = any(not r.formal for _, r in linked)
     agencies = {r.agency.ja for _, r in linked}
@@ -35,11 +35,11 @@ def stitching(case: Case, params: StitchingParams) -> CheckResult:
     enough = len(agencies) >= params.min_agencies or not spans
     notes = []
     if not informal:
-        notes.append(Note("no_informal", {}))
+        notes.append(lowers("no_informal", 2))
     if not formal:
-        notes.append(Note("no_formal", {}))
+        notes.append(lowers("no_formal", 2))
     if not enough:
-        notes.append(Note("one_agency", {"n": len(agencies)}))
+        notes.append(lowers("one_agency", 2, {"n": len(agencies)}))
     if formal and informal and enough:
         level = 3
     elif enough or (formal and informal):
