@@ -61,16 +61,18 @@ def client_voice(case: Case, params: ClientVoiceParams) -> CheckResult:
         return CheckResult(0, (), (lowers("no_plan", 0),))
     total, evidence, notes = 0, [], []
     scores = []
-    written = False
+    written = []
     for path, text in (
         ("plan.long_term_goal", plan.long_term_goal),
         ("plan.short_term_goal", plan.short_term_goal),
     ):
         score, ev, ns = _score(case, text, path, params)
         scores.append(score)
-        written = written or bool(ev)
+        written.append(bool(ev))
         total += score
         evidence += ev
         notes += ns
-    level = 3 if min(scores) == 2 else 2 if total >= 2 else 1 if total or written else 0
+    # Nothing from the client in either goal, and one of them empty or stock phrases only:
+    # the descriptor's level 0, even when the other is a line in the worker's words.
+    level = 3 if min(scores) == 2 else 2 if total >= 2 else 1 if total or all(written) else 0
     return CheckResult(level, ordered(evidence), tuple(notes))
