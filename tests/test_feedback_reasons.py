@@ -124,6 +124,8 @@ def test_the_trainee_sees_which_criteria_wait_for_review_and_why() -> None:
     assert "主任相談支援員が記録全体を読んで" in hidden["supervisor_judgement"]
     html = FeedbackView(card, rubric, sub, locale="ja").children[-2].value
     assert "まだ表示されていない項目" in html and hidden["coverage"] in html
+    # What the trainee's kernel receives already lacks them; the list comes from the rubric.
+    assert hidden_items(card.for_trainee(), rubric, "ja") == hidden_items(card, rubric, "ja")
     reviewed = card.reviewed(rubric, {"supervisor_judgement": 2})
     assert hidden_items(reviewed, rubric, "ja") == []
 

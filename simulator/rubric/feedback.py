@@ -68,7 +68,10 @@ def _turn_text(turn: Turn, locale: str | None) -> str:
     return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
 
 
-def _value_text(value: object) -> str:
+def _value_text(value: object, locale: str | None = None) -> str:
+    if isinstance(value, bool):
+        # A ticked box, in words (never Python's True/False).
+        return t("feedback.checked" if value else "feedback.unchecked", locale)
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json", exclude_defaults=True)
     elif isinstance(value, list):
@@ -108,7 +111,7 @@ def resolve_evidence(
     except (AttributeError, IndexError, KeyError, TypeError):
         return EvidenceRef(pointer, pointer, t("feedback.missing_evidence", locale))
     label = t("feedback.field", locale, path=field_label(pointer, submission, locale))
-    return EvidenceRef(pointer, label, _value_text(value))
+    return EvidenceRef(pointer, label, _value_text(value, locale))
 
 
 def _texts(result: CriterionResult, effect: Effect, lang: str) -> tuple[str, ...]:
@@ -162,19 +165,23 @@ def feedback_items(
 def hidden_items(
     scorecard: Scorecard, rubric: Rubric, locale: str | None = None
 ) -> list[HiddenItem]:
-    """The criteria the trainee cannot see yet, each with the reason."""
+    """The rubric's criteria the trainee cannot see yet, each with the reason.
+
+    Read from the rubric: the scorecard a trainee's kernel receives already lacks them.
+    """
     lang = current_locale(locale)
     out = []
-    for result in scorecard.criteria:
-        if result.visible_to_trainee():
+    for criterion in rubric.criteria:
+        result = scorecard.criterion(criterion.id)
+        if result is not None and result.visible_to_trainee():
             continue
-        if result.visibility is Visibility.never:
+        if criterion.visibility is Visibility.never:
             why = "never"
-        elif result.kind is CriterionKind.supervisor_only:
+        elif criterion.kind is CriterionKind.supervisor_only:
             why = "supervisor_only"
         else:
             why = "answer_key"
         out.append(
-            HiddenItem(result.id, result.title.get(lang), t(f"feedback.hidden.{why}", locale))
+            HiddenItem(criterion.id, criterion.title.get(lang), t(f"feedback.hidden.{why}", locale))
         )
     return out

@@ -54,9 +54,9 @@ def safety(case: Case, params: NoParams) -> CheckResult:
     concerns = []
     if _screened_out(case):
         concerns.append(lowers("screened_out", 1, evidence=("assessment.screening.outcome",)))
-    missing = _without_consent(case)
-    if missing:
-        concerns.append(lowers("no_consent", 1, evidence=tuple(missing)))
+    for path in _without_consent(case):
+        key = "no_plan_consent" if path.startswith("plan.") else "no_sharing_consent"
+        concerns.append(lowers(key, 1, evidence=(path,)))
     if hits:
         notes = [
             lowers("harmful_action", 0, {"reason": hit.flag.reason}, (hit.path,)) for hit in hits
