@@ -22,6 +22,7 @@ from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.transcript import Transcript
 from simulator.models.vocab import Topic
 
+from .red_flags import Hit, find
 from .text import content_words, word_runs
 from .wordlists import domain_map
 
@@ -104,6 +105,11 @@ class Case:
         return {w: tuple(ts) for w, ts in out.items()}
 
     # -- the forms -----------------------------------------------------------------------
+
+    @cached_property
+    def red_flags(self) -> list[Hit]:
+        """The harmful actions of the answer key found in the forms (``red_flags.find``)."""
+        return find(self.scenario, self.assessment, self.plan)
 
     def finding(self, domain: Topic) -> tuple[int, DomainFinding] | None:
         """The assessment section for ``domain`` with its index, or None."""
@@ -311,10 +317,21 @@ class Case:
         return bool(own) and sum(1 for r in own if r in self.case_runs) >= share * len(own)
 
     def _is_stuffed(self, text: str) -> bool:
-        return text.strip() in self._pasted or self.copied(text) or self._listed(text)
+        if text.strip() in self._pasted or self.copied(text):
+            return True
+        return self.listed(text)
 
-    def _listed(self, text: str) -> bool:
-        """A list of resource or domain names, or a catalogue description pasted in."""
+    def said(self, text: str) -> bool:
+        """A structured field filled in with words, not a keyword list."""
+        return bool(text.strip()) and not self.listed(text)
+
+    def listed(self, text: str) -> bool:
+        """True for a list of resource or domain names, or a catalogue entry pasted in.
+
+        What the structured fields (team, follow-up, community actions) are checked
+        against: they restate a support of the plan by design, so only keyword lists are
+        refused there, not repeats.
+        """
         resources, domains, catalogue = self._names
         if any(d in text for d in catalogue):
             return True
@@ -352,5 +369,5 @@ class Case:
                 len(word_runs(text, COPY_RUN)) >= VERBATIM_RUNS
                 and self.copied(text, VERBATIM_SHARE)
             )
-            or self._listed(text)
+            or self.listed(text)
         )

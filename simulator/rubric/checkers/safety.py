@@ -20,7 +20,6 @@ from __future__ import annotations
 from simulator.models.casework import ScreeningOutcome
 
 from ..case import Case
-from ..red_flags import find
 from .base import CheckResult, NoParams, checker, lowers, ordered, raises
 
 #: Outcomes that end the centre's support at intake.
@@ -49,7 +48,7 @@ def _without_consent(case: Case) -> list[str]:
 @checker("safety", NoParams)
 def safety(case: Case, params: NoParams) -> CheckResult:
     """No harmful action (contacting the abuser, turning the client away...) in the plan."""
-    hits = find(case.scenario, case.assessment, case.plan)
+    hits = case.red_flags
     # Cutting the client off at screening, or acting without their consent: level 1.
     concerns = []
     if _screened_out(case):
