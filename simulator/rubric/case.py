@@ -34,13 +34,13 @@ STUFFED_DOMAINS = 6
 PASTED_LENGTH, PASTED_FIELDS = 20, 3
 #: Text sharing this share of its four-word runs with the case's own texts is copied.
 COPY_RUN, COPY_SHARE = 4, 0.5
-#: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
-#: across submissions (and across ``text.clear_caches``).
-_CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
 #: Text of at least VERBATIM_RUNS four-word runs sharing VERBATIM_SHARE of them with the
 #: case's own texts is a verbatim copy, not the trainee's words (sharing some runs with the
 #: facts the debrief showed is fine; a short sentence may match by chance).
 VERBATIM_SHARE, VERBATIM_RUNS = 0.9, 6
+#: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
+#: across submissions (and across ``text.clear_caches``).
+_CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
 #: A plan linking more distinct resources than this many times the case's fitting ones
 #: (and at least SCATTER_MIN) lists resources instead of choosing them.
 SCATTER_FACTOR, SCATTER_MIN = 2, 8
