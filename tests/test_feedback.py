@@ -62,3 +62,10 @@ def test_a_harmful_plan_says_needs_review_above_its_total() -> None:
     safety = harmful[0].criterion("safety")
     assert safety is not None and safety.level == 0
     assert safety.evidence == ["plan.supports[1]"]  # the call to the husband
+
+
+def test_a_ticked_box_as_evidence_reads_as_words_not_python() -> None:
+    s = submission()
+    ref = resolve_evidence("assessment.consent.information_sharing", s, "ja")
+    assert ref.detail in {"チェックあり", "チェックなし"}
+    assert resolve_evidence("plan.consent.agreed", s, "en").detail in {"ticked", "not ticked"}

@@ -56,3 +56,30 @@ def test_nothing_of_another_trainee(cast: Cast) -> None:
     assert view.list.options == ()
     view.show(taro)
     assert "permission denied" in view.detail.value
+
+
+def test_released_feedback_follows_the_reviewed_level_and_keeps_praise_apart(cast: Cast) -> None:
+    # An override to the top hides the notes the new level contradicts, and the automatic
+    # level's message (written for the old level) is not shown as a next step.
+    sid = submit_exemplar(cast, "hana").id
+    low = next(
+        c
+        for c in expected_card().criteria
+        if c.level is not None
+        and c.level < 3
+        and c.visible_to_trainee()
+        and any(n.effect.value == "lowers" for n in c.notes)
+    )
+    cast.sato.start_review(sid)
+    cast.sato.override_level(sid, low.id, 3, "十分です")
+    cast.sato.return_to_trainee(sid, "確認しました")
+    lines = {x.id: x for x in my_feedback(cast.hana, sid, "ja").levels}
+    raised = lines[low.id]
+    assert raised.current == 3 and raised.next_steps == ()
+    for line in lines.values():
+        if line.current == 3:
+            assert not line.next_steps, line.id
+        assert not set(line.next_steps) & set(line.praise), line.id
+    html = MySubmissions(cast.hana, locale="ja")
+    html.list.value = sid
+    assert "できていること" in html.detail.value

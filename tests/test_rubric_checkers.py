@@ -145,7 +145,7 @@ def test_support_for_a_domain_the_client_never_mentioned_is_flagged() -> None:
         transcript(facts),
     )
     result = run("grounding", case)
-    assert {"issue_unfounded", "resource_undisclosed"} <= {n.key for n in result.notes}
+    assert {"issue_not_concern", "resource_undisclosed"} <= {n.key for n in result.notes}
     assert "plan.supports[5].resource" in result.evidence
     assert result.level == 2  # 2 of 20 links unfounded: 90%
 
@@ -171,6 +171,8 @@ def test_findings_citing_the_wrong_turns_lower_grounding() -> None:
         ("生活の安定", "", 0),
         ("世帯の生活基盤の確保", "医療機関への受診勧奨", 1),
         ("私が先に死んでも、息子が困らんように暮らしていけるようにしたい。", "受診勧奨", 2),
+        # A stock goal beside a bare line in the worker's words: nothing of the client's.
+        ("安定した生活を目指す。", "受診勧奨", 0),
     ],
 )
 def test_client_voice(long: str, short: str, expected: int) -> None:
@@ -185,6 +187,19 @@ def test_client_voice_refuses_pasted_learning_objectives() -> None:
     result = run("client_voice", make_case(plan=plan))
     assert result.level == 0
     assert "copied" in {n.key for n in result.notes}
+
+
+# -- safety: consent -----------------------------------------------------------------------
+
+
+def test_a_plan_linking_agencies_without_the_clients_consent_is_safety_1() -> None:
+    unsigned = edit(good_plan(), consent=edit(good_plan().consent, agreed=False, agreed_on=None))
+    result = run("safety", make_case(plan=unsigned))
+    assert result.level == 1
+    assert result.evidence == ("plan.consent.agreed",)
+    consent = edit(good_assessment().consent, information_sharing=False)
+    case = make_case(edit(good_assessment(), consent=consent))
+    assert run("safety", case).evidence == ("assessment.consent.information_sharing",)
 
 
 # -- strengths ---------------------------------------------------------------------------
@@ -209,6 +224,10 @@ def test_stitching_levels() -> None:
     assert level("stitching", make_case(no_immediate, with_supports(*s[:4]))) == 2
     assert level("stitching", make_case(no_immediate, with_supports(s[4]))) == 1
     assert level("stitching", make_case(no_immediate, with_supports(s[0], s[4]))) == 3
+    # Stitching judges the shape: a wrong resource (the housing benefit for an owned house)
+    # still links another agency; resource_fit is where its fit costs.
+    housing = PlanSupport(resource="housing_benefit", content="家賃補助", issues=["i3"])
+    assert level("stitching", make_case(no_immediate, with_supports(s[4], housing))) == 3
 
 
 # -- resource fit ------------------------------------------------------------------------

@@ -37,7 +37,7 @@ def _text(card: Scorecard, lang: str) -> str:
         lines.append(f"{c.id:<22} {level:>5}  x{c.weight}{flag}  {c.title.get(lang)}")
         if c.feedback is not None:
             lines.append(f"    {c.feedback.get(lang)}")
-        for note in c.notes:
+        for note in c.shown_notes():  # never a note the level contradicts
             where = f"  ({', '.join(note.evidence[:6])})" if note.evidence else ""
             lines.append(f"    - {note.en if lang == 'en' else note.ja}{where}")
         if c.evidence:

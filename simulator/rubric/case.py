@@ -22,6 +22,7 @@ from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.transcript import Transcript
 from simulator.models.vocab import Topic
 
+from .red_flags import Hit, find
 from .text import content_words, word_runs
 from .wordlists import domain_map
 
@@ -33,6 +34,10 @@ STUFFED_DOMAINS = 6
 PASTED_LENGTH, PASTED_FIELDS = 20, 3
 #: Text sharing this share of its four-word runs with the case's own texts is copied.
 COPY_RUN, COPY_SHARE = 4, 0.5
+#: Text of at least VERBATIM_RUNS four-word runs sharing VERBATIM_SHARE of them with the
+#: case's own texts is a verbatim copy, not the trainee's words (sharing some runs with the
+#: facts the debrief showed is fine; a short sentence may match by chance).
+VERBATIM_SHARE, VERBATIM_RUNS = 0.9, 6
 #: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
 #: across submissions (and across ``text.clear_caches``).
 _CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
@@ -100,6 +105,11 @@ class Case:
         return {w: tuple(ts) for w, ts in out.items()}
 
     # -- the forms -----------------------------------------------------------------------
+
+    @cached_property
+    def red_flags(self) -> list[Hit]:
+        """The harmful actions of the answer key found in the forms (``red_flags.find``)."""
+        return find(self.scenario, self.assessment, self.plan)
 
     def finding(self, domain: Topic) -> tuple[int, DomainFinding] | None:
         """The assessment section for ``domain`` with its index, or None."""
@@ -312,6 +322,19 @@ class Case:
     def _is_stuffed(self, text: str) -> bool:
         if text.strip() in self._pasted or self.copied(text):
             return True
+        return self.listed(text)
+
+    def said(self, text: str) -> bool:
+        """A structured field filled in with words, not a keyword list."""
+        return bool(text.strip()) and not self.listed(text)
+
+    def listed(self, text: str) -> bool:
+        """True for a list of resource or domain names, or a catalogue entry pasted in.
+
+        What the structured fields (team, follow-up, community actions) are checked
+        against: they restate a support of the plan by design, so only keyword lists are
+        refused there, not repeats.
+        """
         resources, domains, catalogue = self._names
         if any(d in text for d in catalogue):
             return True
@@ -320,12 +343,34 @@ class Case:
             or sum(1 for n in domains if n in text) >= STUFFED_DOMAINS
         )
 
-    def prose(self, texts: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    def prose(
+        self, texts: Iterable[tuple[str, str]], *, substance: bool = False
+    ) -> Iterator[tuple[str, str]]:
         """The texts among ``texts`` that are written prose about this client.
 
         Keyword stuffing is left out, and so is what a support unfit for the case says.
+        With ``substance``, the looser ``own_words`` decides instead of ``stuffed``.
         """
         skip = self._unsuitable_prefixes
         for path, text in texts:
-            if text.strip() and not self.stuffed(text) and not path.startswith(skip):
+            if path.startswith(skip) or not text.strip():
+                continue
+            if self.own_words(text) if substance else not self.stuffed(text):
                 yield path, text
+
+    def own_words(self, text: str) -> bool:
+        """True for text a trainee wrote about this client, judged on substance.
+
+        Looser than ``not stuffed``: a sentence that shares word runs with the facts the
+        debrief showed counts; keyword lists, text pasted into several fields, catalogue
+        descriptions and near-verbatim copies of the case's texts do not.
+        """
+        key = text.strip()
+        return bool(key) and not (
+            key in self._pasted
+            or (
+                len(word_runs(text, COPY_RUN)) >= VERBATIM_RUNS
+                and self.copied(text, VERBATIM_SHARE)
+            )
+            or self.listed(text)
+        )

@@ -1,9 +1,12 @@
 """What a trainee reads after submitting: the criteria visible now, in words, with evidence.
 
 Data only (the FeedbackView widget renders it). Each criterion shows its level as the
-rubric's descriptor text and the level's advice for next time; each evidence pointer
-resolves to what it points at, a transcript turn or a field of the submitted forms, as
-plain text for the view to escape.
+rubric's descriptor text; what to try next is built from the checker's notes that held
+the level down, what was done well from the notes that earned it, and a note that
+contradicts the level is never shown (``CriterionResult.shown_notes``). Criteria the
+trainee may not see yet are listed with the reason. Each evidence pointer resolves to
+what it points at, a transcript turn or a field of the submitted forms, as plain text for
+the view to escape.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from pydantic import BaseModel
 
 from simulator.casework.paths import get_in, parse_path
 from simulator.i18n import current_locale, t
-from simulator.models.rubric import Rubric
+from simulator.models.rubric import MAX_LEVEL, CriterionKind, Rubric, Visibility
 from simulator.models.submission import Submission
 from simulator.models.transcript import Turn
 
-from .scorecard import Scorecard
+from .checkers.base import Effect
+from .scorecard import CriterionResult, Scorecard
 
 
 @dataclass(frozen=True)
@@ -40,9 +44,19 @@ class FeedbackItem:
     level: int | None
     max_level: int
     descriptor: str
-    advice: str
-    notes: tuple[str, ...]
-    evidence: tuple[EvidenceRef, ...]
+    next_steps: tuple[str, ...] = ()
+    praise: tuple[str, ...] = ()
+    measures: tuple[str, ...] = ()
+    evidence: tuple[EvidenceRef, ...] = ()
+
+
+@dataclass(frozen=True)
+class HiddenItem:
+    """A criterion the trainee cannot see yet, and why."""
+
+    id: str
+    title: str
+    reason: str
 
 
 def _turn_text(turn: Turn, locale: str | None) -> str:
@@ -54,7 +68,10 @@ def _turn_text(turn: Turn, locale: str | None) -> str:
     return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
 
 
-def _value_text(value: object) -> str:
+def _value_text(value: object, locale: str | None = None) -> str:
+    if isinstance(value, bool):
+        # A ticked box, in words (never Python's True/False).
+        return t("feedback.checked" if value else "feedback.unchecked", locale)
     if isinstance(value, BaseModel):
         value = value.model_dump(mode="json", exclude_defaults=True)
     elif isinstance(value, list):
@@ -94,34 +111,77 @@ def resolve_evidence(
     except (AttributeError, IndexError, KeyError, TypeError):
         return EvidenceRef(pointer, pointer, t("feedback.missing_evidence", locale))
     label = t("feedback.field", locale, path=field_label(pointer, submission, locale))
-    return EvidenceRef(pointer, label, _value_text(value))
+    return EvidenceRef(pointer, label, _value_text(value, locale))
+
+
+def _texts(result: CriterionResult, effect: Effect, lang: str) -> tuple[str, ...]:
+    return tuple(n.en if lang == "en" else n.ja for n in result.shown_notes() if n.effect is effect)
+
+
+def feedback_item(
+    result: CriterionResult, rubric: Rubric, submission: Submission, locale: str | None = None
+) -> FeedbackItem | None:
+    """One criterion in words: its level, what to try next, what was done well."""
+    lang = current_locale(locale)
+    criterion = rubric.criterion(result.id)
+    if criterion is None:
+        return None
+    next_steps: tuple[str, ...] = ()
+    praise: tuple[str, ...] = ()
+    if result.level is None:
+        descriptor = t("feedback.pending", locale)
+    else:
+        text = criterion.level_text(result.level)
+        descriptor = text.descriptor.get(lang)
+        next_steps = _texts(result, Effect.lowers, lang)
+        praise = _texts(result, Effect.raises, lang)
+        if result.level >= MAX_LEVEL:
+            # At the top the level's message is praise, never a next step.
+            praise = (text.feedback.get(lang), *praise)
+        elif not next_steps:
+            # No note says what held it down (a supervisor's override): the level's advice.
+            next_steps = (text.feedback.get(lang),)
+    return FeedbackItem(
+        id=result.id,
+        title=result.title.get(lang),
+        level=result.level,
+        max_level=result.max_level,
+        descriptor=descriptor,
+        next_steps=next_steps,
+        praise=tuple(dict.fromkeys(praise)),
+        measures=_texts(result, Effect.measures, lang),
+        evidence=tuple(resolve_evidence(p, submission, locale) for p in result.evidence),
+    )
 
 
 def feedback_items(
     scorecard: Scorecard, rubric: Rubric, submission: Submission, locale: str | None = None
 ) -> list[FeedbackItem]:
     """The criteria the trainee may see now, in rubric order."""
+    items = (feedback_item(r, rubric, submission, locale) for r in scorecard.for_trainee().criteria)
+    return [i for i in items if i is not None]
+
+
+def hidden_items(
+    scorecard: Scorecard, rubric: Rubric, locale: str | None = None
+) -> list[HiddenItem]:
+    """The rubric's criteria the trainee cannot see yet, each with the reason.
+
+    Read from the rubric: the scorecard a trainee's kernel receives already lacks them.
+    """
     lang = current_locale(locale)
-    items = []
-    for result in scorecard.for_trainee().criteria:
-        criterion = rubric.criterion(result.id)
-        if criterion is None:
+    out = []
+    for criterion in rubric.criteria:
+        result = scorecard.criterion(criterion.id)
+        if result is not None and result.visible_to_trainee():
             continue
-        if result.level is None:
-            descriptor, advice = t("feedback.pending", locale), ""
+        if criterion.visibility is Visibility.never:
+            why = "never"
+        elif criterion.kind is CriterionKind.supervisor_only:
+            why = "supervisor_only"
         else:
-            text = criterion.level_text(result.level)
-            descriptor, advice = text.descriptor.get(lang), text.feedback.get(lang)
-        items.append(
-            FeedbackItem(
-                id=result.id,
-                title=result.title.get(lang),
-                level=result.level,
-                max_level=result.max_level,
-                descriptor=descriptor,
-                advice=advice,
-                notes=tuple(n.en if lang == "en" else n.ja for n in result.notes),
-                evidence=tuple(resolve_evidence(p, submission, locale) for p in result.evidence),
-            )
+            why = "answer_key"
+        out.append(
+            HiddenItem(criterion.id, criterion.title.get(lang), t(f"feedback.hidden.{why}", locale))
         )
-    return items
+    return out

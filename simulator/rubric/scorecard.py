@@ -32,6 +32,7 @@ from simulator.models.transcript import Transcript
 
 from .case import Case
 from .checkers import REGISTRY, CheckerSpec, CheckResult, Note
+from .checkers.base import Effect, fits
 
 SCORECARD_SCHEMA_VERSION = 1
 
@@ -47,6 +48,19 @@ class NoteText(_Record):
     ja: str
     en: str
     evidence: list[str] = Field(default_factory=list, description="Turn ids and field paths.")
+    effect: Effect = Field(
+        default=Effect.lowers,
+        description="lowers (what kept the level down), raises (what earned it) or measures.",
+    )
+    level: int | None = Field(
+        default=None,
+        description="The level it supports: for a lowering note the highest it allows, for "
+        "a raising note the least it earns; empty for the default (below / at the maximum).",
+    )
+
+    def fits(self, level: int) -> bool:
+        """Whether the note is true beside ``level`` (a contradicting note is never shown)."""
+        return fits(self.effect, self.level, level)
 
 
 class CriterionResult(_Record):
@@ -73,6 +87,12 @@ class CriterionResult(_Record):
     def points(self) -> int | None:
         """Weighted level, or None without a level."""
         return None if self.level is None else self.level * self.weight
+
+    def shown_notes(self) -> list[NoteText]:
+        """The notes true beside the current level (after an override too)."""
+        if self.level is None:
+            return []
+        return [n for n in self.notes if n.fits(self.level)]
 
     def visible_to_trainee(self) -> bool:
         """Whether the trainee may see this result now."""
@@ -180,7 +200,14 @@ def _note_text(checker: str, note: Note) -> NoteText:
         }
         return t(key, locale, **values)
 
-    return NoteText(key=key, ja=render("ja"), en=render("en"), evidence=list(note.evidence))
+    return NoteText(
+        key=key,
+        ja=render("ja"),
+        en=render("en"),
+        evidence=list(note.evidence),
+        effect=note.effect,
+        level=note.level,
+    )
 
 
 def _result(criterion: Criterion, found: CheckResult | None) -> CriterionResult:

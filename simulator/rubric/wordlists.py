@@ -1,15 +1,16 @@
 """The checkers' data lists (simulator/rubric/data/*.yaml): words and phrases, not code.
 
 A word list holds expressions matched on SudachiPy normalised forms (see ``text``); the
-domain map says which assessment domains each kind of resource acts on. Both are
-validated on first use, so a typo in a domain name fails loudly with the file name.
+domain map says which assessment domains each kind of resource acts on; the people map
+groups the words that name one person. All are validated on first use, so a typo in a
+domain name fails loudly with the file name.
 """
 
 from __future__ import annotations
 
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ruamel.yaml import YAML
@@ -39,6 +40,14 @@ class DomainMap(_Data):
     kind: Literal["domain_map"]
     description: str = Field(min_length=1)
     domains: dict[ResourceKind, list[Topic]]
+
+
+class PeopleMap(_Data):
+    """Words naming people, grouped by who they name (``kind: people``)."""
+
+    kind: Literal["people"]
+    description: str = Field(min_length=1)
+    groups: dict[str, list[str]] = Field(min_length=1)
 
 
 def _data_dir() -> resources.abc.Traversable:
@@ -76,19 +85,29 @@ def _invalid(name: str, exc: ValidationError) -> DataListError:
     return DataListError("\n".join(lines))
 
 
+D = TypeVar("D", bound=_Data)
+
+
+def _load(model: type[D], name: str) -> D:
+    try:
+        return model.model_validate(_read(name))
+    except ValidationError as exc:
+        raise _invalid(name, exc) from None
+
+
 @cache
 def word_list(name: str) -> WordList:
     """The validated word list ``name``."""
-    try:
-        return WordList.model_validate(_read(name))
-    except ValidationError as exc:
-        raise _invalid(name, exc) from None
+    return _load(WordList, name)
 
 
 @cache
 def domain_map(name: str = "resource_domains") -> DomainMap:
     """The validated resource-kind -> domains map."""
-    try:
-        return DomainMap.model_validate(_read(name))
-    except ValidationError as exc:
-        raise _invalid(name, exc) from None
+    return _load(DomainMap, name)
+
+
+@cache
+def people(name: str = "people") -> PeopleMap:
+    """The validated groups of words naming people."""
+    return _load(PeopleMap, name)

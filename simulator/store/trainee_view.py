@@ -8,6 +8,7 @@ rubric keeps from trainees never). The widget renders it escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from simulator.i18n import t
 
@@ -39,7 +40,10 @@ class LevelLine:
     automatic: int | None
     current: int | None
     reasons: tuple[str, ...]
-    feedback: str
+    #: What held the current level down, in the checker's words (never praise).
+    next_steps: tuple[str, ...] = ()
+    #: What earned the current level (the top level's message, the raising notes).
+    praise: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,33 @@ def my_rows(repo: Repository) -> list[MyRow]:
     ]
 
 
+def _advice(
+    item: dict[str, Any], current: int | None, lang: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Next steps and praise for the level as it stands after the review: only notes the
+    level supports (an override hides what it contradicts); the stored level's message
+    only while the level is still the one it was written for."""
+    from simulator.rubric.checkers.base import Effect
+    from simulator.rubric.scorecard import CriterionResult
+
+    if current is None:
+        return (), ()
+    result = CriterionResult.model_validate(item).model_copy(update={"level": current})
+    shown = result.shown_notes()
+
+    def texts(effect: Effect) -> tuple[str, ...]:
+        return tuple(n.en if lang == "en" else n.ja for n in shown if n.effect is effect)
+
+    steps, praise = texts(Effect.lowers), texts(Effect.raises)
+    message = result.feedback.get(lang) if result.feedback else ""
+    unchanged = item.get("level") == current and bool(message)
+    if current >= result.max_level:
+        praise = (message, *praise) if unchanged else praise
+    elif not steps and unchanged:
+        steps = (message,)
+    return steps, tuple(dict.fromkeys(praise))
+
+
 def my_feedback(repo: Repository, submission_id: int, locale: str | None = None) -> MyFeedback:
     """The feedback of one of the actor's submissions, as far as it is released."""
     view = repo.feedback(submission_id)
@@ -95,15 +126,17 @@ def my_feedback(repo: Repository, submission_id: int, locale: str | None = None)
     lines = []
     for item in (view.scorecard or {}).get("criteria", []):
         cid = item["id"]
-        feedback = item.get("feedback") or {}
+        current = view.levels.get(cid, item.get("level"))
+        next_steps, praise = _advice(item, current, lang)
         lines.append(
             LevelLine(
                 id=cid,
                 title=str(item.get("title", {}).get(lang, cid)),
                 automatic=first_old.get(cid, item.get("level")),
-                current=view.levels.get(cid, item.get("level")),
+                current=current,
                 reasons=tuple(e.text or "" for e in overrides if e.criterion == cid),
-                feedback=str(feedback.get(lang, "")) if isinstance(feedback, dict) else "",
+                next_steps=next_steps,
+                praise=praise,
             )
         )
     titles = {line.id: line.title for line in lines}

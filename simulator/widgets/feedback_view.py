@@ -7,7 +7,13 @@ import ipywidgets as w
 from simulator.i18n import t
 from simulator.models.rubric import Rubric
 from simulator.models.submission import Submission
-from simulator.rubric.feedback import EvidenceRef, FeedbackItem, feedback_items
+from simulator.rubric.feedback import (
+    EvidenceRef,
+    FeedbackItem,
+    HiddenItem,
+    feedback_items,
+    hidden_items,
+)
 from simulator.rubric.scorecard import Scorecard
 
 from .html import bullet_list, esc, tag
@@ -18,13 +24,28 @@ _CSS = """<style>
 .nuiawase-feedback .nuiawase-level { font-weight: bold; }
 .nuiawase-feedback .nuiawase-evidence-detail { white-space: pre-wrap; background: #f6f6f6;
   padding: 6px; }
+.nuiawase-feedback .nuiawase-next { background: #fffbea; border-left: 3px solid #d69e2e;
+  padding: 2px 8px; margin: 4px 0; }
+.nuiawase-feedback .nuiawase-praise { background: #f0fff4; border-left: 3px solid #38a169;
+  padding: 2px 8px; margin: 4px 0; }
+.nuiawase-feedback .nuiawase-next ul, .nuiawase-feedback .nuiawase-praise ul { margin: 2px 0; }
+.nuiawase-feedback .nuiawase-measures { color: #555; font-size: 90%; }
+.nuiawase-feedback .nuiawase-hidden { border-left: 4px solid #a0aec0; padding: 2px 10px;
+  margin: 10px 0; color: #333; }
 .nuiawase-feedback .nuiawase-needs-review { border: 2px solid #c53030; background: #fff5f5;
   color: #9b2c2c; font-weight: bold; padding: 6px 10px; }
 </style>"""
 
 
+def _labelled(label: str, items: tuple[str, ...], cls: str) -> str:
+    if not items:
+        return ""
+    return f'<div class="{cls}">' + tag("b", label) + bullet_list(items) + "</div>"
+
+
 def item_html(item: FeedbackItem, locale: str | None) -> str:
-    """One criterion: title, level in words, what to try next time, the checker's remarks."""
+    """One criterion: title, level in words, what to try next (from what held the level
+    down), what was done well, and the measures behind the level."""
     level = (
         t("feedback.level", locale, level=item.level, max=item.max_level)
         if item.level is not None
@@ -34,13 +55,24 @@ def item_html(item: FeedbackItem, locale: str | None) -> str:
         tag("h4", item.title),
         tag("div", f"{level}　{item.descriptor}", "nuiawase-level"),
     ]
-    if item.advice:
-        parts.append(
-            tag("div", f"{t('feedback.advice', locale)}: {item.advice}", "nuiawase-advice")
-        )
-    if item.notes:
-        parts.append(bullet_list(item.notes, "nuiawase-notes"))
+    parts.append(_labelled(t("feedback.advice", locale), item.next_steps, "nuiawase-next"))
+    parts.append(_labelled(t("feedback.praise", locale), item.praise, "nuiawase-praise"))
+    if item.measures:
+        parts.append(bullet_list(item.measures, "nuiawase-measures"))
     return "".join(parts)
+
+
+def hidden_html(items: list[HiddenItem], locale: str | None) -> str:
+    """The criteria not shown yet, each with why."""
+    if not items:
+        return ""
+    rows = "".join(tag("li", f"{i.title}: {i.reason}") for i in items)
+    return (
+        '<div class="nuiawase-hidden">'
+        + tag("h4", t("feedback.hidden_heading", locale))
+        + tag("p", t("feedback.hidden_intro", locale))
+        + f"<ul>{rows}</ul></div>"
+    )
 
 
 class FeedbackView(w.VBox):
@@ -77,6 +109,7 @@ class FeedbackView(w.VBox):
             block = w.VBox([w.HTML(item_html(item, locale)), row])
             block.add_class("nuiawase-criterion")
             blocks.append(block)
+        blocks.append(w.HTML(hidden_html(hidden_items(scorecard, rubric, locale), locale)))
         blocks.append(self.detail)
         super().__init__(blocks)
         self.add_class("nuiawase-feedback")

@@ -17,7 +17,14 @@ from simulator.store.trainee_view import MyFeedback, MyRow, my_feedback, my_rows
 
 from .html import esc, tag
 
-COLUMNS = ("review.criterion", "review.automatic", "mine.supervisor", "mine.reason", "mine.advice")
+COLUMNS = (
+    "review.criterion",
+    "review.automatic",
+    "mine.supervisor",
+    "mine.reason",
+    "mine.advice",
+    "feedback.praise",
+)
 
 
 def feedback_html(fb: MyFeedback, locale: str | None) -> str:
@@ -33,20 +40,13 @@ def feedback_html(fb: MyFeedback, locale: str | None) -> str:
         auto = "-" if line.automatic is None else str(line.automatic)
         now = "-" if line.current is None else str(line.current)
         reasons = "<br>".join(esc(r) for r in line.reasons)
+        steps = "<br>".join(esc(s) for s in line.next_steps)
+        praise = "<br>".join(esc(p) for p in line.praise)
         rows.append(
             f"<tr><td>{esc(line.title)}</td><td>{esc(auto)}</td><td>{esc(now)}</td>"
-            f"<td>{reasons}</td><td>{esc(line.feedback)}</td></tr>"
+            f"<td>{reasons}</td><td>{steps}</td><td>{praise}</td></tr>"
         )
-    head = "".join(
-        f"<th>{esc(t(k, locale))}</th>"
-        for k in (
-            "review.criterion",
-            "review.automatic",
-            "mine.supervisor",
-            "mine.reason",
-            "mine.advice",
-        )
-    )
+    head = "".join(f"<th>{esc(t(k, locale))}</th>" for k in COLUMNS)
     parts.append(f'<table class="nw-mine-levels"><tr>{head}</tr>{"".join(rows)}</table>')
     if fb.comments:
         items = "".join(f"<li><b>{esc(c.about)}</b>: {esc(c.text)}</li>" for c in fb.comments)

@@ -23,8 +23,13 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
         if criterion.visibility is Visibility.now:
             expect(feedback.get_by_text(criterion.title.ja, exact=True)).to_be_visible()
         else:
+            # Not scored in view: named, with why, in the list of what waits for review.
             expect(feedback.get_by_text(criterion.title.ja, exact=True)).to_have_count(0)
+            waiting = feedback.locator(".nuiawase-hidden li", has_text=criterion.title.ja)
+            expect(waiting).to_contain_text("主任相談支援員")
     expect(feedback.locator(".nuiawase-level").first).to_contain_text("/ 3")
+    # What to try next is labelled as such, built from the checker's reasons.
+    expect(feedback.locator(".nuiawase-next").first).to_contain_text("次に試すこと")
     # Evidence is one click away.
     feedback.locator("button.nuiawase-evidence").first.click()
     expect(feedback.locator(".nuiawase-evidence-detail")).not_to_be_empty()

@@ -3,14 +3,18 @@
 A checker reads a :class:`~simulator.rubric.case.Case` and its validated parameters and
 returns a :class:`CheckResult`: a level 0-3, evidence pointers (transcript turn ids such
 as ``t07`` and form field paths such as ``plan.supports[2].resource``) and notes, each a
-message key under ``rubric.note.<checker>.`` with its values. A new checker is one module
-with one decorated function plus one rubric entry; the engine does not change.
+message key under ``rubric.note.<checker>.`` with its values. A note is typed: it either
+lowers the level (what to try next), raises it (what earned it) or measures (a share, a
+count), and says which levels it is true beside, so feedback is built from the notes and a
+note that contradicts the level is never shown. A new checker is one module with one
+decorated function plus one rubric entry; the engine does not change.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -37,13 +41,69 @@ class NoParams(Params):
 P = TypeVar("P", bound=Params)
 
 
+class Effect(StrEnum):
+    """What a note does to the level."""
+
+    lowers = "lowers"  # what kept the level down: the trainee's next step
+    raises = "raises"  # what earned the level: praise, never a next step
+    measures = "measures"  # a share or a count behind the level: neither
+
+
+def fits(effect: Effect | str, bound: int | None, level: int) -> bool:
+    """Whether a note of ``effect`` and ``bound`` is true beside ``level``.
+
+    A lowering note holds at ``bound`` or below (no bound: below the maximum); a raising
+    note at ``bound`` or above (no bound: only at the maximum); a measure at any level.
+    """
+    if effect == Effect.lowers:
+        return level <= (MAX_LEVEL - 1 if bound is None else bound)
+    if effect == Effect.raises:
+        return level >= (MAX_LEVEL if bound is None else bound)
+    return True
+
+
 @dataclass(frozen=True)
 class Note:
-    """One specific remark: a message key (``rubric.note.<checker>.<key>``) and its values."""
+    """One specific remark: a message key (``rubric.note.<checker>.<key>``) and its values,
+    what it does to the level (``effect``) and the level it supports (``level``: for a
+    lowering note the highest level it allows, for a raising note the least it earns)."""
 
     key: str
     values: Mapping[str, NoteValue] = field(default_factory=dict)
     evidence: tuple[str, ...] = ()
+    effect: Effect = Effect.lowers
+    level: int | None = None
+
+    def fits(self, level: int) -> bool:
+        """Whether this note is true beside ``level``."""
+        return fits(self.effect, self.level, level)
+
+
+def lowers(
+    key: str,
+    level: int | None,
+    values: Mapping[str, NoteValue] | None = None,
+    evidence: tuple[str, ...] = (),
+) -> Note:
+    """A note naming what keeps the level at ``level`` or below."""
+    return Note(key, values or {}, evidence, Effect.lowers, level)
+
+
+def raises(
+    key: str,
+    level: int = MAX_LEVEL,
+    values: Mapping[str, NoteValue] | None = None,
+    evidence: tuple[str, ...] = (),
+) -> Note:
+    """A note naming what earned ``level`` or more."""
+    return Note(key, values or {}, evidence, Effect.raises, level)
+
+
+def measures(
+    key: str, values: Mapping[str, NoteValue] | None = None, evidence: tuple[str, ...] = ()
+) -> Note:
+    """A note giving a share or a count behind the level."""
+    return Note(key, values or {}, evidence, Effect.measures, None)
 
 
 @dataclass(frozen=True)

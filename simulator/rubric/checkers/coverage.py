@@ -9,9 +9,20 @@ the client never disclosed.
 from __future__ import annotations
 
 from simulator.models.casework import DomainStatus
+from simulator.models.rubric import MAX_LEVEL
 
 from ..case import Case
-from .base import CheckResult, Note, Params, Thresholds, checker, level_from_share, ordered
+from .base import (
+    CheckResult,
+    Note,
+    Params,
+    Thresholds,
+    checker,
+    level_from_share,
+    lowers,
+    measures,
+    ordered,
+)
 
 
 class CoverageParams(Params):
@@ -43,8 +54,9 @@ def coverage(case: Case, params: CoverageParams) -> CheckResult:
         else:
             told = [case.disclosed_in[f] for f in issue.facts if f in case.disclosed_in]
             key = "missed_disclosed" if told else "missed_not_elicited"
-            notes.append(Note(key, {"issue": issue.title}, ordered(told)))
+            # A missed issue is true beside any level: 85% may still leave a minor one out.
+            notes.append(lowers(key, MAX_LEVEL, {"issue": issue.title}, ordered(told)))
     share = found / total if total else 1.0
     level = level_from_share(share, params.thresholds)
-    notes.insert(0, Note("share", {"share": round(100 * share)}))
+    notes.insert(0, measures("share", {"share": round(100 * share)}))
     return CheckResult(level, ordered(evidence), tuple(notes))

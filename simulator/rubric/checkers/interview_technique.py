@@ -12,7 +12,7 @@ from pydantic import Field
 from simulator.models.vocab import Technique
 
 from ..case import Case
-from .base import CheckResult, Note, Params, Thresholds, checker, ordered
+from .base import CheckResult, Params, Thresholds, checker, lowers, measures, ordered
 
 GOOD = frozenset({Technique.open_question, Technique.reflection, Technique.empathy})
 
@@ -30,7 +30,7 @@ def interview_technique(case: Case, params: TechniqueParams) -> CheckResult:
     """Open questions, reflection and empathy; no harmful moves; every cue followed."""
     turns = case.transcript.turns
     if not turns:
-        return CheckResult(0, (), (Note("no_interview", {}),))
+        return CheckResult(0, (), (lowers("no_interview", 0),))
     good = sum(1 for t in turns if t.technique in GOOD)
     harmful = [t.id for t in turns if t.technique is not None and t.technique.harmful]
     dropped = {t.cue_fact for t in turns if t.cue_fact}
@@ -47,9 +47,17 @@ def interview_technique(case: Case, params: TechniqueParams) -> CheckResult:
             and cues >= params.cue_share[i]
         ):
             level = lv
-    notes = [Note("mix", {"share": round(100 * share), "harmful": len(harmful)})]
+    notes = [measures("mix", {"share": round(100 * share), "harmful": len(harmful)})]
+    # Each shortfall names the highest level it allows, so the next step shown is the one
+    # that actually held the level down.
+    good_bound = sum(1 for t in params.good_share if share >= t)
+    if good_bound < 3:
+        need = round(100 * params.good_share[good_bound])
+        notes.append(lowers("few_good", good_bound, {"share": round(100 * share), "need": need}))
     if harmful:
-        notes.append(Note("harmful", {"n": len(harmful)}, tuple(harmful)))
+        bound = sum(1 for m in params.max_harmful if len(harmful) <= m)
+        notes.append(lowers("harmful", bound, {"n": len(harmful)}, tuple(harmful)))
     if missed:
-        notes.append(Note("missed_cues", {"n": len(missed)}, tuple(missed_turns)))
+        bound = sum(1 for c in params.cue_share if cues >= c)
+        notes.append(lowers("missed_cues", bound, {"n": len(missed)}, tuple(missed_turns)))
     return CheckResult(level, ordered([*harmful, *missed_turns]), tuple(notes))

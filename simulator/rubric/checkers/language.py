@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..case import Case
 from ..text import find_phrases, without_quotes
-from .base import CheckResult, ListName, Note, Params, checker, ordered
+from .base import CheckResult, ListName, Params, checker, lowers, ordered
 
 
 class LanguageParams(Params):
@@ -25,6 +25,7 @@ def language(case: Case, params: LanguageParams) -> CheckResult:
     for path, text in case.all_texts():
         for entry in find_phrases(without_quotes(text), params.expressions):
             found.setdefault(entry, []).append(path)
-    notes = tuple(Note("expression", {"text": e}, tuple(paths)) for e, paths in found.items())
+    # Each expression costs a level; one alone is true beside level 2.
+    notes = tuple(lowers("expression", 2, {"text": e}, tuple(paths)) for e, paths in found.items())
     evidence = ordered(p for paths in found.values() for p in paths)
     return CheckResult(max(0, 3 - len(found)), evidence, notes)

@@ -1,8 +1,10 @@
 """stitching: formal services and informal support, from more than one agency.
 
 Counts the region resources the plan's supports (and the immediate actions) link to,
-leaving out resources unfit for the case (wrong, ineligible, or acting on nothing the
-client talked about; see ``Case.unfit``):
+leaving out resources acting on nothing the client talked about. This criterion judges the
+shape of the support, not its fit: a wrong or ineligible resource still links an agency
+(resource_fit scores the fit). A plan that lists resources wholesale (``Case.scattershot``)
+counts only its suitable ones, so listing the region earns nothing. It looks at
 whether both formal and informal ones are there (the region file says which is which),
 and how many distinct agencies run them. More than one agency is required when the needs
 span systems, i.e. the assessment marks concerns in two or more domains.
@@ -13,7 +15,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from ..case import Case
-from .base import CheckResult, Note, Params, checker, ordered
+from .base import CheckResult, Params, checker, lowers, ordered
 
 
 class StitchingParams(Params):
@@ -25,9 +27,13 @@ class StitchingParams(Params):
 @checker("stitching", StitchingParams)
 def stitching(case: Case, params: StitchingParams) -> CheckResult:
     """Formal and informal resources, from enough agencies when needs span systems."""
-    linked = [*case.suitable_supports, *case.action_resources]
+    if case.scattershot:
+        supports = case.suitable_supports
+    else:
+        supports = [(p, r) for p, r in case.support_resources if case.acts_on_known(r)]
+    linked = [*supports, *case.action_resources]
     if not linked:
-        return CheckResult(0, ("plan.supports",), (Note("no_resources", {}),))
+        return CheckResult(0, ("plan.supports",), (lowers("no_resources", 0),))
     formal = any(r.formal for _, r in linked)
     informal = any(not r.formal for _, r in linked)
     agencies = {r.agency.ja for _, r in linked}
@@ -35,11 +41,11 @@ def stitching(case: Case, params: StitchingParams) -> CheckResult:
     enough = len(agencies) >= params.min_agencies or not spans
     notes = []
     if not informal:
-        notes.append(Note("no_informal", {}))
+        notes.append(lowers("no_informal", 2))
     if not formal:
-        notes.append(Note("no_formal", {}))
+        notes.append(lowers("no_formal", 2))
     if not enough:
-        notes.append(Note("one_agency", {"n": len(agencies)}))
+        notes.append(lowers("one_agency", 2, {"n": len(agencies)}))
     if formal and informal and enough:
         level = 3
     elif enough or (formal and informal):

@@ -3,7 +3,9 @@
 The urgent needs of a case are the answer key's, plus any fact marked urgent. For each
 one the client disclosed, the assessment needs an immediate action naming that need and
 citing a turn that showed it (the disclosure, or a turn where a fact of the same urgency
-came out), with a date. A disclosed need with no action at all is the gravest miss.
+came out), with a date. A disclosed need with no action at all is the gravest miss (level
+0), even when other needs were met; an action citing the need's turn under another need's
+name meets it under the wrong name (level 1).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from simulator.models.vocab import Urgency
 
 from ..case import Case
-from .base import CheckResult, NoParams, Note, checker, label, ordered
+from .base import CheckResult, NoParams, Note, checker, label, lowers, measures, ordered
 
 
 @dataclass(frozen=True)
@@ -47,8 +49,8 @@ def urgent_needs(case: Case, params: NoParams) -> CheckResult:
             if not set(a.evidence) & set(case.disclosed_in.values())
         ]
         if ungrounded:
-            return CheckResult(2, tuple(ungrounded), (Note("ungrounded_action", {}),))
-        return CheckResult(3, (), (Note("none_in_case", {}),))
+            return CheckResult(2, tuple(ungrounded), (lowers("ungrounded_action", 2),))
+        return CheckResult(3, (), (measures("none_in_case"),))
 
     turns_by_kind: dict[Urgency, set[str]] = {}
     for need in needs:
@@ -60,27 +62,36 @@ def urgent_needs(case: Case, params: NoParams) -> CheckResult:
         turn = case.disclosed_in[need.fact]
         what = {"need": label(f"assessment.need.{need.kind.value}")}
         matching = [(i, a) for i, a in actions if a.need is need.kind]
+        shown = turns_by_kind[need.kind]
         if not matching:
-            if actions:
+            # An action that cites the turn showing this need but names another need
+            # meets it under the wrong name (level 1); an action for some other need
+            # leaves this one with no action at all (level 0, as the descriptor says).
+            named_wrong = [i for i, a in actions if shown & set(a.evidence)]
+            if named_wrong:
                 wrong += 1
-                notes.append(Note("wrong_need", what, (turn,)))
+                where = (turn, *(f"assessment.immediate_actions[{i}]" for i in named_wrong))
+                notes.append(lowers("wrong_need", 1, what, where))
             else:
                 unmet += 1
-                notes.append(Note("not_met", what, (turn,)))
+                notes.append(lowers("not_met", 0, what, (turn,)))
             continue
-        shown = turns_by_kind[need.kind]
         good = [(i, a) for i, a in matching if shown & set(a.evidence)]
         if not good:
             unevidenced += 1
-            notes.append(Note("no_evidence", what, (turn,)))
+            notes.append(lowers("no_evidence", 1, what, (turn,)))
             continue
         evidence += [turn, *(f"assessment.immediate_actions[{i}]" for i, _ in good)]
         if all(a.done_on is None for _, a in good):
             undated += 1
-            notes.append(Note("no_date", what, (f"assessment.immediate_actions[{good[0][0]}]",)))
+            notes.append(
+                lowers("no_date", 2, what, (f"assessment.immediate_actions[{good[0][0]}]",))
+            )
     missing = len(needs) - len(disclosed)
     if missing:
-        notes.append(Note("not_elicited", {"n": missing, "total": len(needs)}))
+        # None drawn out: 0; half or more: at most 1; fewer: at most 2.
+        bound = 0 if not disclosed else 1 if 2 * missing >= len(needs) else 2
+        notes.append(lowers("not_elicited", bound, {"n": missing, "total": len(needs)}))
     if unmet or not disclosed:
         level = 0
     elif wrong or unevidenced or 2 * missing >= len(needs):
