@@ -20,7 +20,7 @@ from simulator.casework import (
 )
 from simulator.casework.sample import sample_context
 from simulator.widgets.plan_editor import notebook_relative_href, open_forms, sample_forms
-from tests.casework_helpers import fill_assessment, fill_through_widgets, snapshot
+from tests.casework_helpers import TEAMWORK, fill_assessment, fill_through_widgets, snapshot
 
 
 def session(workspace: Path, delay: float = 0.05) -> CaseworkSession:
@@ -207,6 +207,27 @@ def test_atomic_write_replaces_whole_files(tmp_path: Path) -> None:
     assert os.listdir(target.parent) == ["f.json"]
 
 
+def test_teamwork_fields_save_and_restore(tmp_path: Path) -> None:
+    """Supervision, team roles, informal support, community work and follow-up typed into
+    the widgets are in the saved draft and come back in a new form."""
+    a, p = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    fill_through_widgets(a, p)
+    a.session.save_now()
+    file = next(tmp_path.rglob("*.json"))
+    saved = json.loads(file.read_text(encoding="utf-8"))
+    assert saved["assessment"]["sharing"]["supervision"][0]["with_whom"] == "主任相談支援員"
+    assert saved["plan"]["team"][0]["role"] == "employment_counsellor"
+    assert saved["plan"]["follow_up"]["when"] == "終結後3か月"
+    a2, p2 = sample_forms(workspace=tmp_path, trainee_id="bo")
+    restored = a2.binder.widgets | p2.binder.widgets
+    for path, value in TEAMWORK.items():
+        shown = restored[path].value
+        assert (shown.value if hasattr(shown, "value") else shown) == value, path
+    draft = a2.session.draft
+    assert draft.plan.informal_supports[0].client_agreed is True
+    assert draft.plan.community_actions[0].with_whom == "支援調整会議"
+
+
 def test_forms_share_one_session(tmp_path: Path) -> None:
     s = session(tmp_path)
     a, p = open_forms(s)
@@ -219,10 +240,12 @@ def test_removing_an_issue_unlinks_it_and_the_forms_still_open(tmp_path: Path) -
     plan = a.session.draft.plan
     gone = plan.issues[0].id
     assert any(gone in s.issues for s in plan.supports)  # the sample links supports to it
+    assert any(gone in m.issues for m in plan.team)  # and a team member
     p.issues.remove(0)  # what the row's remove button does
     plan = a.session.draft.plan
     assert gone not in {i.id for i in plan.issues}
-    assert all(gone not in row.issues for row in [*plan.supports, *plan.client_actions])
+    rows = [*plan.supports, *plan.client_actions, *plan.team, *plan.informal_supports]
+    assert all(gone not in row.issues for row in rows)
     a.session.save_now()
     # Reopening (a new kernel) builds both forms again without tripping over the change.
     again, plan_again = sample_forms(workspace=tmp_path, trainee_id="t1")
