@@ -22,6 +22,7 @@ from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.transcript import Transcript
 from simulator.models.vocab import Topic
 
+from .red_flags import Hit, find
 from .text import content_words, word_runs
 from .wordlists import domain_map
 
@@ -36,6 +37,14 @@ COPY_RUN, COPY_SHARE = 4, 0.5
 #: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
 #: across submissions (and across ``text.clear_caches``).
 _CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
+#: Paths of the fields that record teamwork and community work apart from the sheets' boxes.
+STRUCTURED_FIELDS = (
+    "assessment.sharing",
+    "plan.team",
+    "plan.informal_supports",
+    "plan.community_actions",
+    "plan.follow_up",
+)
 #: A plan linking more distinct resources than this many times the case's fitting ones
 #: (and at least SCATTER_MIN) lists resources instead of choosing them.
 SCATTER_FACTOR, SCATTER_MIN = 2, 8
@@ -100,6 +109,11 @@ class Case:
         return {w: tuple(ts) for w, ts in out.items()}
 
     # -- the forms -----------------------------------------------------------------------
+
+    @cached_property
+    def red_flags(self) -> list[Hit]:
+        """The harmful actions of the answer key found in the forms (``red_flags.find``)."""
+        return find(self.scenario, self.assessment, self.plan)
 
     def finding(self, domain: Topic) -> tuple[int, DomainFinding] | None:
         """The assessment section for ``domain`` with its index, or None."""
@@ -224,6 +238,9 @@ class Case:
         for i, act in enumerate(a.immediate_actions):
             yield f"assessment.immediate_actions[{i}].action", act.action
         yield "assessment.judgement", a.judgement
+        for i, sv in enumerate(a.sharing.supervision):
+            yield f"assessment.sharing.supervision[{i}].about", sv.about
+        yield "assessment.sharing.two_person_reason", a.sharing.two_person_reason
 
     def plan_texts(self) -> Iterator[tuple[str, str]]:
         """(field path, text) of every free text of the plan."""
@@ -241,6 +258,13 @@ class Case:
             yield f"plan.supports[{i}].agency", s.agency
             yield f"plan.supports[{i}].period", s.period
             yield f"plan.supports[{i}].frequency", s.frequency
+        for i, m in enumerate(p.team):
+            yield f"plan.team[{i}].handles", m.handles
+        for i, inf in enumerate(p.informal_supports):
+            yield f"plan.informal_supports[{i}].what", inf.what
+        for i, ca in enumerate(p.community_actions):
+            yield f"plan.community_actions[{i}].what", ca.what
+        yield "plan.follow_up.how", p.follow_up.how
 
     def all_texts(self) -> Iterator[tuple[str, str]]:
         """Every non-empty free text of both forms, with its field path."""
@@ -250,8 +274,12 @@ class Case:
 
     @cached_property
     def _pasted(self) -> frozenset[str]:
+        # The structured fields (team, follow-up...) restate what a support says by design,
+        # so only the sheets' own boxes count towards "the same text in several fields".
         counts: dict[str, int] = {}
-        for _, text in self.all_texts():
+        for path, text in self.all_texts():
+            if path.startswith(STRUCTURED_FIELDS):
+                continue
             key = text.strip()
             if len(key) >= PASTED_LENGTH:
                 counts[key] = counts.get(key, 0) + 1
@@ -309,6 +337,19 @@ class Case:
     def _is_stuffed(self, text: str) -> bool:
         if text.strip() in self._pasted or self.copied(text):
             return True
+        return self.listed(text)
+
+    def said(self, text: str) -> bool:
+        """A structured field filled in with words, not a keyword list."""
+        return bool(text.strip()) and not self.listed(text)
+
+    def listed(self, text: str) -> bool:
+        """True for a list of resource or domain names, or a catalogue entry pasted in.
+
+        What the structured fields (team, follow-up, community actions) are checked
+        against: they restate a support of the plan by design, so only keyword lists are
+        refused there, not repeats.
+        """
         resources, domains, catalogue = self._names
         if any(d in text for d in catalogue):
             return True

@@ -8,14 +8,13 @@ one is, whatever else the plan does well. The scorecard marks such a submission 
 from __future__ import annotations
 
 from ..case import Case
-from ..red_flags import find
 from .base import CheckResult, NoParams, Note, checker, ordered
 
 
 @checker("safety", NoParams)
 def safety(case: Case, params: NoParams) -> CheckResult:
     """No harmful action (contacting the abuser, turning the client away...) in the plan."""
-    hits = find(case.scenario, case.assessment, case.plan)
+    hits = case.red_flags
     if not hits:
         return CheckResult(3, (), (Note("none", {}),))
     notes = tuple(Note("harmful_action", {"reason": hit.flag.reason}, (hit.path,)) for hit in hits)
