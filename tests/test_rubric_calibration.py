@@ -100,7 +100,7 @@ def test_shipped_exemplars_meet_the_agreement_targets(capsys: pytest.CaptureFixt
     cases = sorted(p.stem for p in (Path(__file__).parents[1] / "cases_synthetic").glob("*.yaml"))
     assert sorted(s["scenario"] for s in report["per_scenario"]) == cases
     assert report["ordering_kept"] == 1.0
-    # 0.866 before the forms had fields for team, process and community work; 0.897 after
+    # 0.866 before the forms had fields for team, process and community work; 0.896 after
     # (the issue's target is 0.9: the rest of the gap is in criteria outside those three).
     assert report["quadratic_weighted_kappa"] >= 0.89
     # The three criteria the forms' fields now decide agree closely with the raters.

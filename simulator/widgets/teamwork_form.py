@@ -135,5 +135,7 @@ def plan_sections(binder: Binder, issue_picker: IssuePicker) -> list[w.Widget]:
         help_text(t("plan.follow_up_help", loc)),
         b.field(f"{follow}.when", w.Text(layout=WIDE), t("plan.follow_up_when", loc)),
         b.field(f"{follow}.how", textarea(2), t("plan.follow_up_how", loc)),
-        b.field(f"{follow}.by_whom", w.Text(layout=WIDE), t("plan.follow_up_by", loc)),
+        b.field(
+            f"{follow}.by_whom", w.Text(layout=w.Layout(width="320px")), t("plan.follow_up_by", loc)
+        ),
     ]
