@@ -266,3 +266,22 @@ def test_a_draft_citing_a_turn_not_in_the_transcript_still_opens_and_says_so(
     assert picker.value == ()  # the widget offers only real turns
     assert a.session.get("assessment.findings[0].evidence") == ["t99"]  # nothing is lost
     assert any("t99" in m.text for m in a.session.messages())
+
+
+def test_a_half_filled_teamwork_row_says_what_is_missing(tmp_path: Path) -> None:
+    """A team row without what they handle, or follow-up without how, is advice beside the
+    box (not a block: a plan may do without them)."""
+    s = session(tmp_path)
+    s.append("plan.team")
+    s.set("plan.team[0].who", "主任相談支援員")
+    s.set("plan.team[0].handles", "")
+    s.set("plan.follow_up.when", "終結後3か月")
+    handles = s.messages_for("plan.team[0].handles")
+    assert [m.severity for m in handles] == ["warning"]
+    assert "担当するか" in handles[0].text
+    assert [m.severity for m in s.messages_for("plan.follow_up.how")] == []  # not touched yet
+    s.set("plan.follow_up.how", "")
+    assert "どのように" in s.messages_for("plan.follow_up.how")[0].text
+    assert not any(m.path.startswith(("plan.team", "plan.follow_up")) for m in s.blocking)
+    s.set("plan.team[0].handles", "ハローワークへの同行")
+    assert s.messages_for("plan.team[0].handles") == []
