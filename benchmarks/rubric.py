@@ -35,7 +35,7 @@ if str(ROOT) not in sys.path:
 from cpu import pin_to_one_cpu  # noqa: E402  (benchmarks/cpu.py, beside this script)
 
 from simulator.interview import StrongBot, run_bot  # noqa: E402
-from simulator.interview.classifier import tokenizer  # noqa: E402
+from simulator.interview.analysis import tokenizer  # noqa: E402
 from simulator.models.casework import (  # noqa: E402
     Assessment,
     ClientAction,
