@@ -16,6 +16,7 @@ import pytest
 
 from simulator.models.casework import PlanSupport
 from simulator.models.submission import Draft, Submission
+from simulator.models.teamwork import InformalSupport, TeamMember
 from simulator.rubric import Case
 from simulator.rubric.case import SCATTER_MIN
 from simulator.rubric.scorecard import case_of
@@ -158,3 +159,23 @@ def test_a_draft_written_before_the_new_fields_still_opens() -> None:
     assert loaded.plan.team == [] and loaded.plan.follow_up.how == ""
     assert loaded.assessment.sharing.supervision == []
     assert loaded.assessment.judgement == sub.assessment.judgement
+
+
+def test_harm_written_in_the_teamwork_fields_is_still_caught() -> None:
+    """The DV case: the husband as an "informal support", or a team member who phones him,
+    is the same red flag as a support that does."""
+    sub = exemplar(EXEMPLARS / "dv-higaisha" / "strong.json")
+    scenario, region = load_case(sub.scenario_id)
+    base = case_of(sub, scenario, region)
+    assert base.red_flags == [] and sub.plan is not None
+    husband = edit(sub.plan, informal_supports=[InformalSupport(who="夫", what="生活費を出す")])
+    phoned = edit(
+        sub.plan,
+        team=[TeamMember(who="主任相談支援員", handles="夫に電話して相談の状況を伝える")],
+    )
+    for plan in (husband, phoned):
+        case = Case(
+            base.scenario, base.region, base.persona, base.transcript, base.assessment, plan
+        )
+        assert level("safety", case) == 0
+        assert level("process", case) < level("process", base)
