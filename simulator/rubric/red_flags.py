@@ -79,8 +79,8 @@ def _items(assessment: Assessment, plan: Plan | None) -> Iterator[tuple[str, str
         yield f"plan.team[{i}]", m.handles, None
     for i, inf in enumerate(plan.informal_supports):
         yield f"plan.informal_supports[{i}]", inf.what, None
-    for i, act in enumerate(plan.community_actions):
-        yield f"plan.community_actions[{i}]", f"{act.with_whom}。{act.what}", None
+    for i, work in enumerate(plan.community_actions):
+        yield f"plan.community_actions[{i}]", f"{work.with_whom}。{work.what}", None
     yield "plan.follow_up", f"{plan.follow_up.by_whom}。{plan.follow_up.how}", None
 
 
