@@ -40,7 +40,7 @@ def teamwork_html(p: Plan, tr: Tr, loc: str | None) -> str:
         row(
             tr("print.role"),
             tr("print.who"),
-            tr("print.what"),
+            tr("plan.team_handles"),
             tr("print.for_issues"),
             head=(0, 1, 2, 3),
         )
@@ -52,7 +52,7 @@ def teamwork_html(p: Plan, tr: Tr, loc: str | None) -> str:
     informal = [row(tr("print.who"), tr("print.what"), tr("print.for_issues"), head=(0, 1, 2))]
     informal += [
         row(
-            f"{text(i.who)}<br>{tick(i.client_agreed)} {tr('plan.informal_agreed')}",
+            f"{text(i.who)}{tick(i.client_agreed)} {tr('plan.informal_agreed')}",
             text(i.what),
             e(", ".join(i.issues) or "-"),
         )
