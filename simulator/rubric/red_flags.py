@@ -192,8 +192,8 @@ def find(scenario: Scenario, assessment: Assessment, plan: Plan | None) -> list[
             ]
         hits += _informal_people(flag, plan)
         for path, text, resource in _items(assessment, plan):
-            if any(h.path == path and h.flag is flag for h in hits):
-                continue
+            if any(h.flag is flag and (h.path == path or text in h.text) for h in hits):
+                continue  # found there already, or the same action restated (a team row)
             if flag.kind is RedFlagKind.contact_against_wish and ".client_actions[" in path:
                 continue  # whom the client chooses to tell is theirs to decide
             if resource is not None and resource in flag.resources:
