@@ -179,3 +179,6 @@ def test_harm_written_in_the_teamwork_fields_is_still_caught() -> None:
         )
         assert level("safety", case) == 0
         assert level("process", case) < level("process", base)
+    # The husband as a supporter is no community support either.
+    case = Case(base.scenario, base.region, base.persona, base.transcript, base.assessment, husband)
+    assert level("community", case) == level("community", base)

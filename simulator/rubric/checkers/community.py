@@ -20,7 +20,8 @@ from ..case import STRUCTURED_FIELDS, Case
 from ..text import has_any
 from .base import CheckResult, ListName, Note, Params, checker, ordered
 
-SUPPORT_ROW = re.compile(r"plan\.supports\[\d+\]")
+#: The row of a support or an informal support that a red flag was found in.
+SUPPORT_ROW = re.compile(r"plan\.(?:supports|informal_supports)\[\d+\]")
 
 
 class CommunityParams(Params):
@@ -52,6 +53,8 @@ def informal_links(case: Case) -> tuple[list[str], bool]:
             _written(case, s.content) and (s.agency.strip() or s.period.strip())
         )
     for i, inf in enumerate(plan.informal_supports if plan else []):
+        if f"plan.informal_supports[{i}]" in harmful:
+            continue
         if inf.who.strip() and case.said(inf.what):
             out.append(f"plan.informal_supports[{i}]")
             concrete = True
