@@ -48,6 +48,45 @@ def fill_through_widgets(a: AssessmentForm, p: PlanEditor, goal: str | None = No
     """Fill every section of both forms through widget values and button clicks."""
     fill_assessment(a)
     fill_plan(p, goal)
+    fill_teamwork(a, p)
+
+
+#: What the sample trainee records about teamwork and the community, by field path.
+TEAMWORK: dict[str, Any] = {
+    "assessment.sharing.supervision[0].held_on": DAY,
+    "assessment.sharing.supervision[0].with_whom": "主任相談支援員",
+    "assessment.sharing.supervision[0].about": "今夜の宿泊先と足の傷の受診を当日中に相談した。",
+    "assessment.sharing.two_person": True,
+    "assessment.sharing.second_worker": "主任相談支援員",
+    "assessment.sharing.two_person_reason": "路上生活と未治療の病気が重なり、同行が多いため。",
+    "plan.team[0].role": "employment_counsellor",
+    "plan.team[0].who": "就労支援員の佐藤",
+    "plan.team[0].handles": "身分証の再発行のあと、日雇い以外の仕事探しに同行する。",
+    "plan.team[0].issues": ("i1",),
+    "plan.informal_supports[0].who": "夜回りの支援者",
+    "plan.informal_supports[0].what": "名前で呼んでくれる夜回りの人と、移った後も会う。",
+    "plan.informal_supports[0].client_agreed": True,
+    "plan.community_actions[0].kind": "resource_gap",
+    "plan.community_actions[0].what": "区内に個室のシェルターが少ないことを会議で伝える。",
+    "plan.community_actions[0].with_whom": "支援調整会議",
+    "plan.community_actions[0].when": "6月10日",
+    "plan.follow_up.when": "終結後3か月",
+    "plan.follow_up.how": "夜回りの支援者と連絡を取り合い、電話で様子を聞く。",
+    "plan.follow_up.by_whom": "担当相談支援員",
+}
+
+
+def fill_teamwork(a: AssessmentForm, p: PlanEditor) -> None:
+    """Fill the teamwork and community sections (a row of each list) through widgets."""
+    _row_list(a, "assessment.sharing.supervision").add_button.click()
+    for path in ("plan.team", "plan.informal_supports", "plan.community_actions"):
+        _row_list(p, path).add_button.click()
+    widgets = a.binder.widgets | p.binder.widgets
+    for path, value in TEAMWORK.items():
+        if isinstance(value, str) and path.endswith((".role", ".kind")):
+            choose(widgets[path], value)
+        else:
+            widgets[path].value = value
 
 
 def fill_assessment(a: AssessmentForm) -> None:

@@ -35,10 +35,19 @@ from simulator.models.casework import (
 from simulator.models.region import Region
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Submission
+from simulator.models.teamwork import (
+    CaseSharing,
+    CommunityAction,
+    CommunityActionKind,
+    FollowUp,
+    Supervision,
+    TeamMember,
+    TeamRole,
+)
 from simulator.models.transcript import MissedCue, Phase, Transcript, Turn
 from simulator.models.vocab import IntakeCategory, Technique, Topic, Urgency
 from simulator.persona import generate_persona
-from simulator.rubric import Case
+from simulator.rubric import REGISTRY, Case, CheckResult, default_rubric
 from simulator.scenario import load_case
 
 SCENARIO_ID = "hachimaru-gomaru"
@@ -191,6 +200,17 @@ def good_assessment() -> Assessment:
             database=True,
             database_on=DAY,
         ),
+        sharing=CaseSharing(
+            supervision=[
+                Supervision(
+                    held_on=DAY,
+                    with_whom="主任相談支援員",
+                    about="母への暴力の危険と、息子への関わり方",
+                )
+            ],
+            two_person=True,
+            second_worker="主任相談支援員",
+        ),
     )
 
 
@@ -266,6 +286,31 @@ def good_plan() -> Plan:
         period_end=DAY + dt.timedelta(days=182),
         next_monitoring=DAY + dt.timedelta(days=91),
         coordination_meeting=DAY + dt.timedelta(days=14),
+        team=[
+            TeamMember(
+                role=TeamRole.employment_counsellor,
+                who="就労支援員",
+                handles="息子への自宅訪問と生活リズムづくり",
+                issues=["i2"],
+            ),
+            TeamMember(
+                role=TeamRole.budget_counsellor,
+                who="家計改善支援員",
+                handles="家計の見える化と年金の免除申請",
+                issues=["i3"],
+            ),
+        ],
+        community_actions=[
+            CommunityAction(
+                kind=CommunityActionKind.watching_over,
+                what="伝える範囲を母と決めたうえで、民生委員に地域での見守りをお願いする",
+                with_whom="地区の民生委員",
+                when="5月から月1回",
+            )
+        ],
+        follow_up=FollowUp(
+            when="終結後3か月", how="民生委員の見守りを続け、様子を聞く", by_whom="担当相談支援員"
+        ),
         consent=PlanConsent(agreed=True, agreed_on=DAY),
     )
 
@@ -313,3 +358,21 @@ def submission_of(case: Case, trainee: str = "tester", attempt: str = "a1") -> S
         created_at=AT,
         submitted_at=AT + dt.timedelta(hours=5),
     )
+
+
+def run(name: str, case: Case) -> CheckResult:
+    """Apply checker ``name`` with the parameters the shipped rubric gives it."""
+    criterion = next(c for c in default_rubric().criteria if c.checker and c.checker.name == name)
+    assert criterion.checker is not None
+    spec = REGISTRY[name]
+    return spec.run(case, spec.parse(criterion.checker.params))
+
+
+def level(name: str, case: Case) -> int:
+    """The level checker ``name`` gives ``case``."""
+    return run(name, case).level
+
+
+def notes(name: str, case: Case) -> set[str]:
+    """The keys of the notes checker ``name`` gives ``case``."""
+    return {n.key for n in run(name, case).notes}

@@ -20,7 +20,7 @@ from simulator.casework import (
 )
 from simulator.casework.sample import sample_context
 from simulator.widgets.plan_editor import notebook_relative_href, open_forms, sample_forms
-from tests.casework_helpers import fill_assessment, fill_through_widgets, snapshot
+from tests.casework_helpers import TEAMWORK, fill_assessment, fill_through_widgets, snapshot
 
 
 def session(workspace: Path, delay: float = 0.05) -> CaseworkSession:
@@ -208,6 +208,27 @@ def test_atomic_write_replaces_whole_files(tmp_path: Path) -> None:
     assert os.listdir(target.parent) == ["f.json"]
 
 
+def test_teamwork_fields_save_and_restore(tmp_path: Path) -> None:
+    """Supervision, team roles, informal support, community work and follow-up typed into
+    the widgets are in the saved draft and come back in a new form."""
+    a, p = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    fill_through_widgets(a, p)
+    a.session.save_now()
+    file = next(tmp_path.rglob("*.json"))
+    saved = json.loads(file.read_text(encoding="utf-8"))
+    assert saved["assessment"]["sharing"]["supervision"][0]["with_whom"] == "主任相談支援員"
+    assert saved["plan"]["team"][0]["role"] == "employment_counsellor"
+    assert saved["plan"]["follow_up"]["when"] == "終結後3か月"
+    a2, p2 = sample_forms(workspace=tmp_path, trainee_id="bo")
+    restored = a2.binder.widgets | p2.binder.widgets
+    for path, value in TEAMWORK.items():
+        shown = restored[path].value
+        assert (shown.value if hasattr(shown, "value") else shown) == value, path
+    draft = a2.session.draft
+    assert draft.plan.informal_supports[0].client_agreed is True
+    assert draft.plan.community_actions[0].with_whom == "支援調整会議"
+
+
 def test_forms_share_one_session(tmp_path: Path) -> None:
     s = session(tmp_path)
     a, p = open_forms(s)
@@ -220,10 +241,12 @@ def test_removing_an_issue_unlinks_it_and_the_forms_still_open(tmp_path: Path) -
     plan = a.session.draft.plan
     gone = plan.issues[0].id
     assert any(gone in s.issues for s in plan.supports)  # the sample links supports to it
+    assert any(gone in m.issues for m in plan.team)  # and a team member
     p.issues.remove(0)  # what the row's remove button does
     plan = a.session.draft.plan
     assert gone not in {i.id for i in plan.issues}
-    assert all(gone not in row.issues for row in [*plan.supports, *plan.client_actions])
+    rows = [*plan.supports, *plan.client_actions, *plan.team, *plan.informal_supports]
+    assert all(gone not in row.issues for row in rows)
     a.session.save_now()
     # Reopening (a new kernel) builds both forms again without tripping over the change.
     again, plan_again = sample_forms(workspace=tmp_path, trainee_id="t1")
@@ -244,3 +267,22 @@ def test_a_draft_citing_a_turn_not_in_the_transcript_still_opens_and_says_so(
     assert picker.value == ()  # the widget offers only real turns
     assert a.session.get("assessment.findings[0].evidence") == ["t99"]  # nothing is lost
     assert any("t99" in m.text for m in a.session.messages())
+
+
+def test_a_half_filled_teamwork_row_says_what_is_missing(tmp_path: Path) -> None:
+    """A team row without what they handle, or follow-up without how, is advice beside the
+    box (not a block: a plan may do without them)."""
+    s = session(tmp_path)
+    s.append("plan.team")
+    s.set("plan.team[0].who", "主任相談支援員")
+    s.set("plan.team[0].handles", "")
+    s.set("plan.follow_up.when", "終結後3か月")
+    handles = s.messages_for("plan.team[0].handles")
+    assert [m.severity for m in handles] == ["warning"]
+    assert "担当するか" in handles[0].text
+    assert [m.severity for m in s.messages_for("plan.follow_up.how")] == []  # not touched yet
+    s.set("plan.follow_up.how", "")
+    assert "どのように" in s.messages_for("plan.follow_up.how")[0].text
+    assert not any(m.path.startswith(("plan.team", "plan.follow_up")) for m in s.blocking)
+    s.set("plan.team[0].handles", "ハローワークへの同行")
+    assert s.messages_for("plan.team[0].handles") == []

@@ -100,12 +100,18 @@ def test_shipped_exemplars_meet_the_agreement_targets(capsys: pytest.CaptureFixt
     cases = sorted(p.stem for p in (Path(__file__).parents[1] / "cases_synthetic").glob("*.yaml"))
     assert sorted(s["scenario"] for s in report["per_scenario"]) == cases
     assert report["ordering_kept"] == 1.0
-    assert report["quadratic_weighted_kappa"] >= 0.7
+    # 0.866 before the forms had fields for team, process and community work; 0.896 after
+    # (the issue's target is 0.9: the rest of the gap is in criteria outside those three).
+    assert report["quadratic_weighted_kappa"] >= 0.89
+    # The three criteria the forms' fields now decide agree closely with the raters.
+    for cid in ("team", "process", "community"):
+        assert report["per_criterion"][cid]["quadratic_weighted_kappa"] >= 0.9, cid
 
 
 def test_harm_and_stuffing_never_beat_a_middling_plan(capsys: pytest.CaptureFixture[str]) -> None:
     """The rubric issue's exemplars: every red-flag plan falls below its case's middling
-    exemplar and is marked 要確認; no keyword-stuffed weak plan reaches the middling one."""
+    exemplar and is marked 要確認; no keyword-stuffed weak plan reaches the middling one;
+    every plain-words strong plan is within 2 points of its original."""
     assert main(["calibrate", "--format", "json"]) == 0
     report = json.loads(capsys.readouterr().out)
     extras = [s for s in report["per_scenario"] if s["extra"]]
@@ -114,3 +120,5 @@ def test_harm_and_stuffing_never_beat_a_middling_plan(capsys: pytest.CaptureFixt
         assert s["extra"]["redflag_below_middling"], s
         assert s["extra"]["redflag_marked"], s
         assert s["extra"]["stuffed_below_middling"], s
+        # Same substance in plain words: within 2 points of the strong plan.
+        assert s["extra"]["plain_within_2"], s

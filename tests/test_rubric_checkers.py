@@ -9,32 +9,19 @@ import pytest
 
 from simulator.models.casework import DomainFinding, DomainStatus, PlanSupport
 from simulator.models.vocab import Technique, Topic, Urgency
-from simulator.rubric import REGISTRY, Case, CheckResult, default_rubric
+from simulator.rubric import REGISTRY, default_rubric
 from simulator.rubric.text import find_phrases
 from tests.rubric_helpers import (
     DAY,
     edit,
     good_assessment,
     good_plan,
+    level,
     make_case,
+    notes,
+    run,
     transcript,
 )
-
-
-def run(name: str, case: Case) -> CheckResult:
-    """Apply checker ``name`` with the parameters the shipped rubric gives it."""
-    criterion = next(c for c in default_rubric().criteria if c.checker and c.checker.name == name)
-    assert criterion.checker is not None
-    spec = REGISTRY[name]
-    return spec.run(case, spec.parse(criterion.checker.params))
-
-
-def level(name: str, case: Case) -> int:
-    return run(name, case).level
-
-
-def notes(name: str, case: Case) -> set[str]:
-    return {n.key for n in run(name, case).notes}
 
 
 def without_findings(*domains: Topic) -> list[DomainFinding]:
@@ -316,28 +303,49 @@ def test_process_counts_five_points() -> None:
     assert level("process", make_case(no_plan=True)) == 0
 
 
+def test_follow_up_is_read_from_its_field() -> None:
+    p = good_plan()
+    no_when = edit(p, follow_up=edit(p.follow_up, when=""))
+    assert level("process", make_case(plan=no_when)) == 2
+    assert "followup" in notes("process", make_case(plan=no_when))
+    # Words about follow-up anywhere else earn nothing: the field is where it is planned.
+    worded = edit(
+        no_when, long_term_goal="終結後もフォローアップを続け、支援終了後も見守りを継続する。"
+    )
+    assert level("process", make_case(plan=worded)) == 2
+
+
 # -- team and community ------------------------------------------------------------------
 
 
 def test_team_levels() -> None:
-    s = [edit(x, agency="山吹町") for x in good_plan().supports]
-    a = edit(good_assessment(), judgement="母の治療を急ぐ。")
-    assert level("team", make_case(a, with_supports(*s))) == 0
-    assert level("team", make_case(good_assessment(), with_supports(*s))) == 1
-    roles = [edit(x, agency="就労支援員") for x in good_plan().supports]
-    assert level("team", make_case(a, with_supports(*roles))) == 2
-    # Naming the chief counsellor as co-responsible is two-person handling.
-    assert level("team", make_case(a)) == 3
+    p, a = good_plan(), good_assessment()
+    alone_a = edit(
+        a, judgement="母の治療を急ぐ。", sharing=edit(a.sharing, supervision=[], two_person=False)
+    )
+    no_names = [edit(x, agency="山吹町") for x in p.supports]
+    alone_p = edit(p, team=[], supports=no_names)
+    assert level("team", make_case(alone_a, alone_p)) == 0
+    # The sheet records supervision (with whom), no team roles: the descriptor's level 1.
+    assert level("team", make_case(a, alone_p)) == 1
+    assert level("team", make_case(alone_a, edit(p, supports=no_names))) == 2
     assert level("team", make_case()) == 3
+    two_only = edit(alone_a, sharing=edit(alone_a.sharing, two_person=True))
+    assert level("team", make_case(two_only, p)) == 3
+    # A team row that names no one, or says nothing about what they handle, is no role.
+    empty_rows = edit(alone_p, team=[edit(m, handles="") for m in p.team])
+    assert level("team", make_case(alone_a, empty_rows)) == 0
 
 
 def test_community_levels() -> None:
     s = good_plan().supports
     formal = [edit(x, content="支援", agency="町") for x in s[:4]]
-    plan = edit(good_plan(), supports=formal, issues=good_plan().issues[:3])
+    plan = edit(good_plan(), supports=formal, issues=good_plan().issues[:3], community_actions=[])
     assert level("community", make_case(plan=plan)) == 0
     talk = edit(plan, supports=[*formal, edit(formal[0], content="地域で見守る")])
     assert level("community", make_case(plan=talk)) == 1
+    acted = edit(plan, community_actions=good_plan().community_actions)
+    assert level("community", make_case(plan=acted)) == 1
     informal = edit(plan, supports=[*formal, edit(s[4], content="訪問", agency="")])
     assert level("community", make_case(plan=informal)) == 2
     assert level("community", make_case()) == 3

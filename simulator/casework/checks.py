@@ -363,6 +363,9 @@ def check_casework(
     ongoing = a.screening.outcome in (None, ScreeningOutcome.ongoing_support)
     if ongoing:
         out += check_plan(p or Plan(), a, turns, region, locale)
+        from .checks_teamwork import check_teamwork  # it builds on this module's collector
+
+        out += check_teamwork(a, p or Plan(), locale)
     elif p is not None and not plan_is_blank(p):
         c = _Collector(locale)
         c.add(("plan",), "plan.check.not_ongoing", "mismatch", "warning")

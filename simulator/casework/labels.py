@@ -14,6 +14,7 @@ from simulator.models.casework import (
     UrgencyLevel,
 )
 from simulator.models.region import Resource
+from simulator.models.teamwork import CommunityActionKind, TeamRole
 from simulator.models.vocab import IntakeCategory, Topic, Urgency
 
 
@@ -74,3 +75,13 @@ def format_date(day: dt.date | None, locale: str | None = None) -> str:
     if current_locale(locale) == "ja":
         return f"{day.year}年{day.month}月{day.day}日"
     return day.isoformat()
+
+
+def role_label(role: TeamRole | None, locale: str | None = None) -> str:
+    """A centre post, e.g. 主任相談支援員, or a dash."""
+    return t(f"plan.role.{role.value}", locale) if role else "-"
+
+
+def community_kind_label(kind: CommunityActionKind | None, locale: str | None = None) -> str:
+    """What a community action does, e.g. 見守り, or a dash."""
+    return t(f"plan.community_kind.{kind.value}", locale) if kind else "-"

@@ -12,8 +12,7 @@ import os
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable, Sequence
-from html import escape
+from collections.abc import Sequence
 from pathlib import Path
 
 from simulator.i18n import current_locale, t
@@ -42,6 +41,12 @@ from .labels import (
     topic_label,
     urgency_label,
 )
+from .print_html import e as _e
+from .print_html import row as _row
+from .print_html import table as _table
+from .print_html import text as _text
+from .print_html import tick as _tick
+from .printing_teamwork import sharing_html, teamwork_html
 
 FONT_STACK = (
     '"Noto Sans CJK JP", "Noto Sans JP", "Hiragino Kaku Gothic ProN", '
@@ -74,34 +79,6 @@ tr {{ break-inside: avoid; page-break-inside: avoid; }}
 @media screen {{ body {{ max-width: 210mm; margin: 8mm auto; padding: 0 6mm; }}
   .sheet + .sheet {{ margin-top: 12mm; border-top: 1px dashed #999; padding-top: 8mm; }} }}
 """
-
-
-def _e(value: object) -> str:
-    return escape(str(value), quote=True)
-
-
-def _text(value: str) -> str:
-    """A block of free text: escaped, line breaks kept by CSS."""
-    return f'<div class="text">{_e(value) if value.strip() else "&nbsp;"}</div>'
-
-
-def _tick(on: bool) -> str:
-    return "☑" if on else "☐"
-
-
-def _row(*cells: str, head: Sequence[int] = ()) -> str:
-    """A table row of already-escaped cells; indexes in ``head`` become <th>."""
-    return (
-        "<tr>"
-        + "".join(f"<th>{c}</th>" if i in head else f"<td>{c}</td>" for i, c in enumerate(cells))
-        + "</tr>\n"
-    )
-
-
-def _table(rows: Iterable[str], cls: str = "") -> str:
-    attr = f' class="{_e(cls)}"' if cls else ""
-    # One row per line keeps the golden file's diffs readable.
-    return f"<table{attr}>\n" + "".join(rows) + "</table>\n"
 
 
 def _evidence(ids: Sequence[str]) -> str:
@@ -193,6 +170,7 @@ class _Page:
             self.urgency(a),
             f"<h2>{self.tr('print.judgement')}</h2>",
             f'<div class="box">{_text(a.judgement)}</div>',
+            sharing_html(a, self.tr, self.loc),
             f"<h2>{self.tr('print.consent')}</h2>",
             _table(
                 [
@@ -332,6 +310,7 @@ class _Page:
             + "</p>",
             f"<h2>{self.tr('print.other_support')}</h2>",
             self.other_support(p),
+            teamwork_html(p, self.tr, self.loc),
             f"<h2>{self.tr('print.schedule')}</h2>",
             _table(
                 [

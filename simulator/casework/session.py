@@ -31,6 +31,7 @@ from simulator.models.casework import (
     StrengthNote,
 )
 from simulator.models.submission import Draft, Submission, utc_now
+from simulator.models.teamwork import CommunityAction, InformalSupport, Supervision, TeamMember
 from simulator.scenario.loader import pydantic_message
 from simulator.workspace import CONFIG_NAME, WorkspaceConfig
 
@@ -117,6 +118,10 @@ _NEW_ROW: dict[str, Callable[[Draft], BaseModel]] = {
     "assessment.immediate_actions": lambda d: ImmediateAction(),
     "plan.client_actions": lambda d: ClientAction(),
     "plan.supports": lambda d: PlanSupport(),
+    "assessment.sharing.supervision": lambda d: Supervision(held_on=d.assessment.assessed_on),
+    "plan.team": lambda d: TeamMember(),
+    "plan.informal_supports": lambda d: InformalSupport(),
+    "plan.community_actions": lambda d: CommunityAction(),
 }
 
 
@@ -321,6 +326,8 @@ class CaseworkSession:
                 "issues": rows,
                 "client_actions": unlinked(plan.client_actions),
                 "supports": unlinked(plan.supports),
+                "team": unlinked(plan.team),
+                "informal_supports": unlinked(plan.informal_supports),
             }
         )
         self._commit(set_in(self._draft, ("plan",), new_plan), list_path)

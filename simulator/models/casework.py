@@ -17,13 +17,10 @@ from typing import Annotated
 
 from pydantic import Field, model_validator
 
-from .common import Identifier, Strict
+from .common import FormText, Identifier, ShortText, Strict
+from .teamwork import MAX_ROWS, CaseSharing, CommunityAction, FollowUp, InformalSupport, TeamMember
 from .vocab import IntakeCategory, ResourceKind, Topic, Urgency
 
-#: One line of a form: an agency, a period, a frequency.
-ShortText = Annotated[str, Field(max_length=200)]
-#: A box of a form: a note, a goal, an action. Far more than a sheet has room for.
-FormText = Annotated[str, Field(max_length=2000)]
 #: The worker's judgement (見立て), the longest free text on the sheets.
 LongText = Annotated[str, Field(max_length=4000)]
 #: A transcript turn id, as the interview engine writes them (t01, t02, ...).
@@ -33,7 +30,6 @@ TurnId = Annotated[
 
 #: Bounds on list lengths keep a hand-edited file from growing without limit.
 MAX_EVIDENCE = 60
-MAX_ROWS = 40
 
 
 class ScreeningOutcome(StrEnum):
@@ -217,6 +213,10 @@ class Assessment(Strict):
     consent: Consent = Field(
         default_factory=Consent, description="Consent to information sharing and the database."
     )
+    sharing: CaseSharing = Field(
+        default_factory=CaseSharing,
+        description="Supervision consulted and two-person handling (not held alone).",
+    )
 
     @model_validator(mode="after")
     def _one_section_per_domain(self) -> Assessment:
@@ -317,6 +317,24 @@ class Plan(Strict):
     next_monitoring: dt.date | None = Field(default=None, description="Next monitoring date.")
     coordination_meeting: dt.date | None = Field(
         default=None, description="Date of the support coordination meeting (支援調整会議)."
+    )
+    team: list[TeamMember] = Field(
+        default_factory=list,
+        max_length=MAX_ROWS,
+        description="Others at the centre who share the case, and what each handles.",
+    )
+    informal_supports: list[InformalSupport] = Field(
+        default_factory=list,
+        max_length=MAX_ROWS,
+        description="People around the client who help and are not region resources.",
+    )
+    community_actions: list[CommunityAction] = Field(
+        default_factory=list,
+        max_length=MAX_ROWS,
+        description="Actions on the community itself: watching over, a place, a local gap.",
+    )
+    follow_up: FollowUp = Field(
+        default_factory=FollowUp, description="Follow-up after closure: when, how, by whom."
     )
     consent: PlanConsent = Field(default_factory=PlanConsent, description="The client's agreement.")
 

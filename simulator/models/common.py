@@ -18,6 +18,11 @@ Identifier = Annotated[
 #: needs and keeps a pasted novel out of the scenario files.
 AuthorText = Annotated[str, Field(min_length=1, max_length=2000)]
 
+#: One line of a trainee's form: an agency, a period, a frequency.
+ShortText = Annotated[str, Field(max_length=200)]
+#: A box of a trainee's form: a note, a goal, an action. Far more than a sheet has room for.
+FormText = Annotated[str, Field(max_length=2000)]
+
 
 class Strict(BaseModel):
     """Base for file models: unknown keys are errors, not silently dropped."""

@@ -41,6 +41,14 @@ VERBATIM_SHARE, VERBATIM_RUNS = 0.9, 6
 #: Word runs of each scenario's own texts, by (id, version): a per-scenario cost, kept
 #: across submissions (and across ``text.clear_caches``).
 _CASE_RUNS: dict[tuple[str, int], frozenset[tuple[str, ...]]] = {}
+#: Paths of the fields that record teamwork and community work apart from the sheets' boxes.
+STRUCTURED_FIELDS = (
+    "assessment.sharing",
+    "plan.team",
+    "plan.informal_supports",
+    "plan.community_actions",
+    "plan.follow_up",
+)
 #: A plan linking more distinct resources than this many times the case's fitting ones
 #: (and at least SCATTER_MIN) lists resources instead of choosing them.
 SCATTER_FACTOR, SCATTER_MIN = 2, 8
@@ -237,6 +245,9 @@ class Case:
         for i, act in enumerate(a.immediate_actions):
             yield f"assessment.immediate_actions[{i}].action", act.action
         yield "assessment.judgement", a.judgement
+        for i, sv in enumerate(a.sharing.supervision):
+            yield f"assessment.sharing.supervision[{i}].about", sv.about
+        yield "assessment.sharing.two_person_reason", a.sharing.two_person_reason
 
     def plan_texts(self) -> Iterator[tuple[str, str]]:
         """(field path, text) of every free text of the plan."""
@@ -254,6 +265,13 @@ class Case:
             yield f"plan.supports[{i}].agency", s.agency
             yield f"plan.supports[{i}].period", s.period
             yield f"plan.supports[{i}].frequency", s.frequency
+        for i, m in enumerate(p.team):
+            yield f"plan.team[{i}].handles", m.handles
+        for i, inf in enumerate(p.informal_supports):
+            yield f"plan.informal_supports[{i}].what", inf.what
+        for i, ca in enumerate(p.community_actions):
+            yield f"plan.community_actions[{i}].what", ca.what
+        yield "plan.follow_up.how", p.follow_up.how
 
     def all_texts(self) -> Iterator[tuple[str, str]]:
         """Every non-empty free text of both forms, with its field path."""
@@ -263,8 +281,12 @@ class Case:
 
     @cached_property
     def _pasted(self) -> frozenset[str]:
+        # The structured fields (team, follow-up...) restate what a support says by design,
+        # so only the sheets' own boxes count towards "the same text in several fields".
         counts: dict[str, int] = {}
-        for _, text in self.all_texts():
+        for path, text in self.all_texts():
+            if path.startswith(STRUCTURED_FIELDS):
+                continue
             key = text.strip()
             if len(key) >= PASTED_LENGTH:
                 counts[key] = counts.get(key, 0) + 1

@@ -74,6 +74,14 @@ def _items(assessment: Assessment, plan: Plan | None) -> Iterator[tuple[str, str
         yield f"plan.supports[{i}]", f"{sup.agency}。{sup.content}", sup.resource
     for i, ca in enumerate(plan.client_actions):
         yield f"plan.client_actions[{i}]", ca.text, None
+    # The teamwork fields are actions too: harm written there is harm all the same.
+    for i, m in enumerate(plan.team):
+        yield f"plan.team[{i}]", m.handles, None
+    for i, inf in enumerate(plan.informal_supports):
+        yield f"plan.informal_supports[{i}]", inf.what, None
+    for i, work in enumerate(plan.community_actions):
+        yield f"plan.community_actions[{i}]", f"{work.with_whom}。{work.what}", None
+    yield "plan.follow_up", f"{plan.follow_up.by_whom}。{plan.follow_up.how}", None
 
 
 def _negated_after(clause: str, at: int) -> bool:
@@ -153,6 +161,22 @@ def _arrears_only(assessment: Assessment, plan: Plan | None) -> list[str]:
     return paying if len(paying) == len(plan.supports) else []
 
 
+def _informal_people(flag: RedFlag, plan: Plan | None) -> list[Hit]:
+    """Structure: an informal support who is the person the client must be kept from, or
+    someone the client refused that the form does not say she wants involved."""
+    if plan is None or not flag.people:
+        return []
+    hits = []
+    for i, inf in enumerate(plan.informal_supports):
+        if not _agency_is(flag, inf.who):
+            continue
+        if flag.kind in _KEEP_AWAY or (
+            flag.kind is RedFlagKind.contact_against_wish and not inf.client_agreed
+        ):
+            hits.append(Hit(flag, f"plan.informal_supports[{i}]", inf.who))
+    return hits
+
+
 def find(scenario: Scenario, assessment: Assessment, plan: Plan | None) -> list[Hit]:
     """Every red flag of the case found in the submission, in form order."""
     hits: list[Hit] = []
@@ -166,9 +190,10 @@ def find(scenario: Scenario, assessment: Assessment, plan: Plan | None) -> list[
                 for i, sup in enumerate(plan.supports)
                 if _agency_is(flag, sup.agency)
             ]
+        hits += _informal_people(flag, plan)
         for path, text, resource in _items(assessment, plan):
-            if any(h.path == path and h.flag is flag for h in hits):
-                continue
+            if any(h.flag is flag and (h.path == path or text in h.text) for h in hits):
+                continue  # found there already, or the same action restated (a team row)
             if flag.kind is RedFlagKind.contact_against_wish and ".client_actions[" in path:
                 continue  # whom the client chooses to tell is theirs to decide
             if resource is not None and resource in flag.resources:

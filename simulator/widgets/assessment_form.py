@@ -34,23 +34,16 @@ from .form_parts import (
     as_tuple,
     client_summary,
     css_class,
+    date_picker,
     evidence_options,
     heading,
     label,
     save_status,
+    textarea,
     tick_boxes,
 )
 from .html import tag
-
-
-def textarea(rows: int = 3) -> w.Textarea:
-    """A multi-line text box across the form."""
-    return w.Textarea(layout=WIDE, rows=rows)
-
-
-def date_picker() -> w.DatePicker:
-    """A date box (the browser's date input)."""
-    return w.DatePicker()
+from .teamwork_form import sharing_section
 
 
 class AssessmentForm(w.VBox):
@@ -96,6 +89,7 @@ class AssessmentForm(w.VBox):
             ),
             heading(t("assessment.judgement", loc)),
             b.field("assessment.judgement", textarea(5), t("assessment.judgement_help", loc)),
+            *sharing_section(b),
             heading(t("assessment.consent", loc)),
             *self._consent(),
         ]

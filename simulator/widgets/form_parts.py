@@ -37,9 +37,20 @@ FORM_CSS = """<style>
 .nuiawase-hint-unknown { color: #8a5300; }
 .nuiawase-hint-met { color: #1b5e20; }
 .nuiawase-status { font-size: 12px; color: #555; }
+.nuiawase-help { font-size: 12px; color: #555; margin: 0 0 4px; }
 </style>"""
 
 WIDE = w.Layout(width="95%")
+
+
+def textarea(rows: int = 3) -> w.Textarea:
+    """A multi-line text box across the form."""
+    return w.Textarea(layout=WIDE, rows=rows)
+
+
+def date_picker() -> w.DatePicker:
+    """A date box (the browser's date input)."""
+    return w.DatePicker()
 
 
 def button(text: str, **options: Any) -> w.Button:

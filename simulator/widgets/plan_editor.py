@@ -7,7 +7,7 @@ A view over a CaseworkSession; the session validates, checks and autosaves.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +26,7 @@ from simulator.models.casework import ASSESSMENT_DOMAINS, ActProgramme, PlanKind
 from simulator.models.region import Resource
 from simulator.models.submission import Submission
 
-from .assessment_form import AssessmentForm, date_picker, textarea
+from .assessment_form import AssessmentForm
 from .form_parts import (
     FORM_CSS,
     WIDE,
@@ -36,13 +36,16 @@ from .form_parts import (
     as_tuple,
     button,
     client_summary,
+    date_picker,
     heading,
     label,
     save_status,
+    textarea,
     tick_boxes,
 )
 from .html import bullet_list, definition_list, esc, tag
 from .stores import error_text, work_stores
+from .teamwork_form import plan_sections
 
 
 def hints_html(report: EligibilityReport | None, locale: str | None) -> str:
@@ -210,6 +213,7 @@ class PlanEditor(w.VBox):
                 self.supports,
                 heading(t("plan.programmes", loc)),
                 self._programmes(),
+                *plan_sections(b, self._issue_picker),
                 heading(t("plan.schedule", loc)),
                 *self._dates(),
                 heading(t("plan.consent", loc)),
@@ -308,7 +312,13 @@ class PlanEditor(w.VBox):
     def _refresh_issue_pickers(self) -> None:
         options = self._issue_options()
         plan = self.session.draft.plan
-        for kind, rows in (("client_actions", plan.client_actions), ("supports", plan.supports)):
+        lists: dict[str, Sequence[object]] = {
+            "client_actions": plan.client_actions,
+            "supports": plan.supports,
+            "team": plan.team,
+            "informal_supports": plan.informal_supports,
+        }
+        for kind, rows in lists.items():
             for i in range(len(rows)):
                 self.binder.set_options(f"plan.{kind}[{i}].issues", options)
 

@@ -115,3 +115,43 @@ def submit(page: Page) -> Locator:
     feedback = page.locator(".nuiawase-feedback")
     expect(feedback.get_by_text("フィードバック", exact=True)).to_be_visible(timeout=FORMS_TIMEOUT)
     return feedback
+
+
+#: What a trainee records about teamwork and the community (field path -> text).
+TEAMWORK_TEXT = {
+    "assessment.sharing.supervision[0].with_whom": "主任相談支援員",
+    "assessment.sharing.supervision[0].about": "家賃の滞納と食料の確保を当日中に相談した。",
+    "assessment.sharing.second_worker": "就労支援員",
+    "plan.team[0].who": "就労支援員の佐藤",
+    "plan.team[0].handles": "ハローワークへの同行と求人探し",
+    "plan.informal_supports[0].who": "職場の同僚",
+    "plan.informal_supports[0].what": "シフトの相談にのってくれる。",
+    "plan.community_actions[0].what": "区内の居場所カフェに初回は同行する。",
+    "plan.community_actions[0].with_whom": "カフェ「ひだまり」",
+    "plan.follow_up.when": "終結後3か月",
+    "plan.follow_up.how": "電話で様子を聞く。",
+}
+
+
+def teamwork_element(path: str) -> str:
+    """The element a teamwork field is typed into: a one-line input or a text box."""
+    one_line = ("who", "with_whom", "when", "second_worker")
+    return "input" if path.endswith(one_line) else "textarea"
+
+
+def fill_teamwork(page: Page) -> None:
+    """Add a row to each teamwork list and fill it, as a trainee would."""
+    for path in (
+        "assessment.sharing.supervision",
+        "plan.team",
+        "plan.informal_supports",
+        "plan.community_actions",
+    ):
+        page.locator(f"button.{css_class(path)}-add").click()
+    field(page, "assessment.sharing.supervision[0].held_on", "input").fill("2025-06-01")
+    field(page, "assessment.sharing.two_person", "input").check()
+    for path, text in TEAMWORK_TEXT.items():
+        field(page, path, teamwork_element(path)).fill(text)
+    field(page, "plan.team[0].role", "select").select_option(label="就労支援員")
+    field(page, "plan.community_actions[0].kind", "select").select_option(label="居場所・参加の場")
+    field(page, "plan.informal_supports[0].client_agreed", "input").check()
