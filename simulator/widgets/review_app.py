@@ -131,6 +131,8 @@ class ReviewApp(w.VBox):
         self.more.on_click(lambda _: self.turn_page(1))
         self.queue = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
         self.queue.add_class("nw-queue")
+        # The keys themselves are queue_keys.js's, installed beside the app by review_app().
+        self.keys_hint = w.HTML(tag("div", tr("review.keys"), "nw-keys"))
         self.queue.observe(
             lambda ch: self.show_submission(ch["new"]) if ch["new"] else None, "value"
         )
@@ -176,6 +178,7 @@ class ReviewApp(w.VBox):
             [
                 w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
                 self.queue,
+                self.keys_hint,
                 w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
                 self.message,
                 self.detail,
@@ -353,9 +356,23 @@ def acting_repo(workspace: str | Path | None = None) -> Repository:
     return store.as_current_user(folder)
 
 
+QUEUE_KEYS = Path(__file__).with_name("queue_keys.js")
+
+
+def install_queue_keys() -> None:
+    """Put the queue's keyboard (j/k, arrows, Enter) into the page: a static script, shown
+    as the cell's JavaScript output (Voila runs it; widgets have no key events)."""
+    from IPython.display import Javascript, display
+
+    script = Javascript(QUEUE_KEYS.read_text(encoding="utf-8"))  # type: ignore[no-untyped-call]
+    display(script)  # type: ignore[no-untyped-call]
+
+
 def review_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
-        return ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        app = ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
+    install_queue_keys()
+    return app
