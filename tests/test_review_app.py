@@ -32,11 +32,14 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
     assert "no same-day action on suicidal thoughts" in html
     sheet = app.sheet
     assert sheet is not None
-    # Every evidence pointer links to an element of the same view with that id.
+    # Every evidence pointer links to an element of the same view: the turn, or the field
+    # in the form shown in the page (else the row or table holding it).
     pointers = {p for c in sheet.criteria for p in c.evidence}
-    assert pointers
+    assert any(p.startswith("plan.") for p in pointers)
     for p in pointers:
-        assert f'href="#{anchor(p)}"' in html and f'id="{anchor(p)}"' in html
+        target = sheet.target(p)
+        assert target is not None and target.startswith(anchor(p.split(".")[0].split("[")[0]))
+        assert f'href="#{target}"' in html and html.count(f'id="{target}"') == 1
 
     app.criterion.value = "grounding"
     current = next(c.current for c in sheet.criteria if c.id == "grounding")
@@ -48,10 +51,12 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
     app.reason.value = "根拠の発言が引けている"
     app.override()
     assert cast.sato.levels(risky)["grounding"] == app.level.value
-    app.target.value = "plan.goals[0]"
+    app.target.value = "plan.long_term_goal"
     app.comment_text.value = "目標を本人の言葉で書きましょう"
     app.comment()
-    assert 'id="nw-ev-plan-goals-0"' in app.detail.value  # the field shows in the view
+    # The commented field links to its cell in the form on the page.
+    assert app.detail.value.count('href="#nw-ev-plan-long-term-goal"') >= 1
+    assert app.detail.value.count('id="nw-ev-plan-long-term-goal"') == 1
     app.note.value = "安全計画を当日中に"
     app.decide("return")
     assert cast.sato.submission(risky).status == Status.returned
@@ -135,3 +140,21 @@ def test_canned_comments_come_from_trainers_and_the_rubric(cast: Cast) -> None:
     assert app.comment_text.value == texts[0]
     app.comment()
     assert [e.text for e in cast.sato.review_events(sid) if e.kind == "comment"] == [texts[0]]
+
+
+def test_a_pointer_scrolls_to_its_field_or_the_row_holding_it(cast: Cast) -> None:
+    sid = submit_exemplar(cast, "taro", "dv-higaisha", "middling").id
+    sheet = build_sheet(cast.sato, sid, "ja")
+    assert sheet.target("plan.long_term_goal") == "nw-ev-plan-long-term-goal"
+    assert sheet.target("assessment.findings[3].evidence") == "nw-ev-assessment-findings-3-evidence"
+    # The frequency shares the period's cell: the support's row is what shows it.
+    assert sheet.target("plan.supports[0].frequency") == "nw-ev-plan-supports-0"
+    assert sheet.target("plan.no_such_field") == "nw-ev-plan"
+    assert sheet.target(sheet.turns[0].id) == anchor(sheet.turns[0].id)
+    assert sheet.target("t999") is None and sheet.target("grounding") is None
+    app = ReviewApp(cast.sato, locale="ja")
+    app.show_submission(sid)
+    # The form is in the page itself (no iframe), its cited turns link to the transcript.
+    assert "<iframe" not in app.detail.value
+    form = app.detail.value.split('<div class="nw-form">', 1)[1]
+    assert 'class="nw-ev" href="#nw-ev-t' in form

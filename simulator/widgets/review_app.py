@@ -3,7 +3,8 @@
 A thin view: the queue and the decisions are the store's (simulator.store.review), the
 sheet is simulator.store.review_sheet's plain data; this module renders them, escaping
 every piece of text, and calls the repository. Evidence pointers are in-page links to the
-turn or field they name; ``:target`` highlights what the link scrolled to.
+turn or field they name (the assessment and the plan are in the page, in the standard
+forms' layout, with an element per field); ``:target`` highlights what the link scrolled to.
 """
 
 from __future__ import annotations
@@ -31,16 +32,28 @@ _CSS = """<style>
 .nw-review .nw-disclosed { color: #276749; }
 .nw-review .nw-urgent { background: #c53030; color: #fff; padding: 2px 6px; font-weight: bold; }
 .nw-review table { border-collapse: collapse; } .nw-review td, .nw-review th { padding: 2px 6px; }
-.nw-review iframe { width: 100%; height: 480px; border: 1px solid #ccc; }
+.nw-review a.nw-ev { color: #1a56a8; text-decoration: underline; margin-right: 0.4em; }
+.nw-review .nw-card th { white-space: nowrap; }
+.nw-review .nw-card td:first-child { min-width: 11em; }
+.nw-review .nw-form { max-width: 210mm; margin-top: 8px; }
+.nw-review .nw-form :target { background: #ffe08a; outline: 3px solid #d69e2e; }
+.nw-review [id^="nw-ev-"] { scroll-margin-top: 80px; }
 </style>"""
 
 
-def _link(pointer: str) -> str:
-    return f'<a class="nw-ev" href="#{esc(anchor(pointer))}">{esc(pointer)}</a>'
+def _link(sheet: ReviewSheet, pointer: str) -> str:
+    """A pointer as a link to the element that shows it, or as text when none does."""
+    target = sheet.target(pointer)
+    if target is None:
+        return esc(pointer)
+    return f'<a class="nw-ev" href="#{esc(target)}">{esc(pointer)}</a>'
 
 
 def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     """The submission side by side with its scorecard, all text escaped."""
+    # Imported on the first opened submission, not with the queue: the page is up sooner.
+    from simulator.casework.printing import form_css
+
     head = [
         tag("h3", t("review.title_one", locale, id=sheet.submission_id, version=sheet.version)),
     ]
@@ -66,26 +79,30 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     for c in sheet.criteria:
         auto = "-" if c.automatic is None else str(c.automatic)
         now = "-" if c.current is None else str(c.current)
-        links = " ".join(_link(p) for p in c.evidence)
+        links = " ".join(_link(sheet, p) for p in c.evidence)
         rows.append(
             f"<tr><td>{esc(c.title)}</td><td>{esc(auto)}</td><td>{esc(now)}</td><td>{links}</td></tr>"
         )
     card = (
-        f"<table><tr><th>{esc(t('review.criterion', locale))}</th>"
+        f'<table class="nw-card"><tr>'
+        f"<th>{esc(t('review.criterion', locale))}</th>"
         f"<th>{esc(t('review.automatic', locale))}</th><th>{esc(t('review.current', locale))}</th>"
         f"<th>{esc(t('review.evidence', locale))}</th></tr>{''.join(rows)}</table>"
     )
     cited = "".join(
-        f'<div id="{esc(anchor(f.path))}"><b>{esc(f.path)}</b>: {esc(f.text or "-")}</div>'
-        for f in sheet.fields
+        f"<div>{_link(sheet, f.path)}: {esc(f.text or '-')}</div>" for f in sheet.fields
     )
     changed = "".join(
         f"<tr><td>{esc(f.path)}</td><td><del>{esc(f.previous or '')}</del></td>"
         f"<td><ins>{esc(f.text)}</ins></td></tr>"
         for f in sheet.changed
     )
+    # An event's third column is a status, a criterion, or the turn or field commented on:
+    # the last two link to what they name.
     events = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in e) + "</tr>" for e in sheet.events
+        f"<tr><td>{esc(when)}</td><td>{esc(who)}</td><td>{_link(sheet, what)}</td>"
+        f"<td>{esc(text)}</td></tr>"
+        for when, who, what, text in sheet.events
     )
     return (
         f'{_CSS}<div class="nw-review">{"".join(head)}'
@@ -96,8 +113,9 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
         + (f"{tag('h4', t('review.changed', locale))}<table>{changed}</table>" if changed else "")
         + f"{tag('h4', t('review.events', locale))}<table>{events}</table></div></div>"
         f"{tag('h4', t('review.forms', locale))}"
-        # The printed form keeps its own page styles apart; srcdoc is an escaped attribute.
-        f'<iframe sandbox="" srcdoc="{esc(sheet.forms_html)}"></iframe></div>'
+        # The form's CSS is scoped to .nw-form; its HTML comes from the print template,
+        # which escapes every value (autoescape).
+        f"<style>{form_css()}</style>{sheet.forms_html}</div>"
     )
 
 
