@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from simulator.casework.paths import field_anchor as anchor
-from simulator.casework.paths import nearest_field
 from simulator.i18n import t
 
 from .repository import Repository
@@ -78,6 +76,8 @@ class ReviewSheet:
     def target(self, pointer: str) -> str | None:
         """The element id an evidence pointer scrolls to: the turn's, or the form's element
         of the field (or of the row or table holding it); None when the view shows neither."""
+        from simulator.casework.paths import nearest_field
+
         if _TURN.fullmatch(pointer):
             return anchor(pointer) if any(x.id == pointer for x in self.turns) else None
         found = nearest_field(pointer, self.form_fields)
@@ -85,6 +85,14 @@ class ReviewSheet:
 
 
 _TURN = re.compile(r"t\d+")
+
+
+def anchor(pointer: str) -> str:
+    """The element id that shows an evidence pointer (a turn or a field)."""
+    # simulator.casework is imported with the first opened submission, not with the queue.
+    from simulator.casework.paths import field_anchor
+
+    return field_anchor(pointer)
 
 
 def flatten(value: Any, prefix: str) -> dict[str, str]:
