@@ -361,8 +361,8 @@ def acting_repo(workspace: str | Path | None = None) -> Repository:
     """Whom the app acts for: the JupyterHub user under a hub; on one machine, the user the
     page's address names (``?as=shunin``: the demo's one operator may be anyone), else the
     workspace's user."""
-    from simulator.casework.session import resolve_workspace
     from simulator.store.workspace_store import workspace_store
+    from simulator.workspace import resolve_workspace
 
     folder = resolve_workspace(workspace)
     store = workspace_store(folder)
