@@ -41,23 +41,23 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
         assert target is not None and target.startswith(anchor(p.split(".")[0].split("[")[0]))
         assert f'href="#{target}"' in html and html.count(f'id="{target}"') == 1
 
-    app.criterion.value = "grounding"
+    app.decisions.criterion.value = "grounding"
     current = next(c.current for c in sheet.criteria if c.id == "grounding")
-    app.level.value = (current or 0) + 1 if (current or 0) < 3 else 2
-    app.reason.value = "   "
+    app.decisions.level.value = (current or 0) + 1 if (current or 0) < 3 else 2
+    app.decisions.reason.value = "   "
     app.override()
     assert "reason" in app.message.value and "nuiawase-msg-error" in app.message.value
     assert cast.sato.levels(risky)["grounding"] == current
-    app.reason.value = "根拠の発言が引けている"
+    app.decisions.reason.value = "根拠の発言が引けている"
     app.override()
-    assert cast.sato.levels(risky)["grounding"] == app.level.value
-    app.target.value = "plan.long_term_goal"
-    app.comment_text.value = "目標を本人の言葉で書きましょう"
+    assert cast.sato.levels(risky)["grounding"] == app.decisions.level.value
+    app.decisions.target.value = "plan.long_term_goal"
+    app.decisions.comment_text.value = "目標を本人の言葉で書きましょう"
     app.comment()
     # The commented field links to its cell in the form on the page.
     assert app.detail.value.count('href="#nw-ev-plan-long-term-goal"') >= 1
     assert app.detail.value.count('id="nw-ev-plan-long-term-goal"') == 1
-    app.note.value = "安全計画を当日中に"
+    app.decisions.note.value = "安全計画を当日中に"
     app.decide("return")
     assert cast.sato.submission(risky).status == Status.returned
     assert [v for _, v in app.queue.options] == [calm]
@@ -96,7 +96,7 @@ def test_a_supervision_record_from_the_review(cast: Cast) -> None:
     sid = submit_exemplar(cast, "hana").id
     app = ReviewApp(cast.sato, locale="en")
     app.show_submission(sid)
-    sv = app.supervision
+    sv = app.decisions.supervision
     sv.held_on.value = dt.date(2026, 12, 1)
     sv.kind.value = "group"
     sv.focus.value = "<i>緊急時の</i>判断"
@@ -130,14 +130,14 @@ def test_canned_comments_come_from_trainers_and_the_rubric(cast: Cast) -> None:
     sid = submit_exemplar(cast, "hana").id
     app = ReviewApp(cast.sato, locale="ja")
     app.show_submission(sid)
-    app.criterion.value = "grounding"
-    texts = [v for _, v in app.canned.options if v]
+    app.decisions.criterion.value = "grounding"
+    texts = [v for _, v in app.decisions.canned.options if v]
     criterion = rubric.criterion("grounding")
     assert criterion is not None
     assert texts[0] == "根拠の発言番号を添えましょう"
     assert texts[1:] == [lv.feedback.ja for lv in criterion.levels]
-    app.canned.value = texts[0]
-    assert app.comment_text.value == texts[0]
+    app.decisions.canned.value = texts[0]
+    assert app.decisions.comment_text.value == texts[0]
     app.comment()
     assert [e.text for e in cast.sato.review_events(sid) if e.kind == "comment"] == [texts[0]]
 

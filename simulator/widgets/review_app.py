@@ -23,7 +23,7 @@ from simulator.store.queue import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
 from .html import esc, tag
-from .supervision_view import SupervisionView
+from .review_decisions import DecisionPanel
 
 _CSS = """<style>
 .nw-review :target { background: #ffe08a; outline: 3px solid #d69e2e; }
@@ -36,6 +36,9 @@ _CSS = """<style>
 .nw-review .nw-card th { white-space: nowrap; }
 .nw-review .nw-card td:first-child { min-width: 11em; }
 .nw-review .nw-form { max-width: 210mm; margin-top: 8px; }
+.nw-review .nw-back { position: fixed; right: 24px; bottom: 24px; z-index: 10; padding: 6px 12px;
+  background: #1a56a8; color: #fff; border-radius: 4px; text-decoration: none; }
+.nw-review #nw-scorecard:target { background: none; outline: none; }
 .nw-review .nw-form :target { background: #ffe08a; outline: 3px solid #d69e2e; }
 .nw-review [id^="nw-ev-"] { scroll-margin-top: 80px; }
 </style>"""
@@ -84,7 +87,7 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
             f"<tr><td>{esc(c.title)}</td><td>{esc(auto)}</td><td>{esc(now)}</td><td>{links}</td></tr>"
         )
     card = (
-        f'<table class="nw-card"><tr>'
+        f'<table class="nw-card" id="nw-scorecard"><tr>'
         f"<th>{esc(t('review.criterion', locale))}</th>"
         f"<th>{esc(t('review.automatic', locale))}</th><th>{esc(t('review.current', locale))}</th>"
         f"<th>{esc(t('review.evidence', locale))}</th></tr>{''.join(rows)}</table>"
@@ -104,8 +107,10 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
         f"<td>{esc(text)}</td></tr>"
         for when, who, what, text in sheet.events
     )
+    # Back from a turn or a field deep in the page to the scorecard, wherever the page is.
+    back = f'<a class="nw-back" href="#nw-scorecard">{esc(t("review.back_to_card", locale))}</a>'
     return (
-        f'{_CSS}<div class="nw-review">{"".join(head)}'
+        f'{_CSS}<div class="nw-review">{back}{"".join(head)}'
         f'<div style="display:flex;gap:16px"><div style="flex:1">'
         f"{tag('h4', t('review.transcript', locale))}{''.join(turns)}</div>"
         f'<div style="flex:1">{tag("h4", t("review.scorecard", locale))}{card}'
@@ -162,52 +167,33 @@ class ReviewApp(w.VBox):
         self.detail.add_class("nw-detail")
         self.message = w.HTML()
         self.message.add_class("nw-message")
-        self.criterion = w.Dropdown(options=[], description=tr("review.criterion"))
-        self.criterion.add_class("nw-criterion")
-        self.criterion.observe(lambda _: self._fill_canned(), "value")
-        self.level = w.Dropdown(options=[0, 1, 2, 3], description=tr("review.level"))
-        self.level.add_class("nw-level")
-        self.reason = w.Textarea(placeholder=tr("review.reason"))
-        self.reason.add_class("nw-reason")
-        override = w.Button(description=tr("review.override"), button_style="warning")
-        override.add_class("nw-override")
-        override.on_click(lambda _: self.override())
-        self.target = w.Text(placeholder=tr("review.target"))
-        self.target.add_class("nw-target")
-        self.canned = w.Dropdown(options=[], description=tr("review.canned"))
-        self.canned.observe(
-            lambda ch: setattr(self.comment_text, "value", ch["new"] or ""), "value"
-        )
-        self.comment_text: w.Textarea = w.Textarea(placeholder=tr("review.comment"))
-        self.comment_text.add_class("nw-comment")
-        comment = w.Button(description=tr("review.add_comment"))
-        comment.add_class("nw-add-comment")
-        comment.on_click(lambda _: self.comment())
-        self.note = w.Textarea(placeholder=tr("review.note"))
-        self.note.add_class("nw-note")
-        self.supervision = SupervisionView(repo, locale=locale)
-        buttons = []
-        for action, style in (("return", "danger"), ("approve", "success"), ("release", "info")):
-            b = w.Button(description=tr(f"review.{action}"), button_style=style)
-            b.add_class(f"nw-{action}")
-            b.on_click(lambda _, a=action: self.decide(a))
-            buttons.append(b)
-        super().__init__(
-            [
-                w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
-                self.queue,
-                self.keys_hint,
-                w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
-                self.message,
-                self.detail,
-                w.HBox([self.criterion, self.level, self.reason, override]),
-                w.HBox([self.target, self.canned, self.comment_text, comment]),
-                w.HBox([self.note, *buttons]),
-                self.supervision,
-            ]
-        )
+        self._base: list[w.Widget] = [
+            w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
+            self.queue,
+            self.keys_hint,
+            w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
+            self.message,
+            self.detail,
+        ]
+        super().__init__(self._base)
+        self._panel: DecisionPanel | None = None
         self.add_class("nuiawase-review")
         self.load_queue()
+
+    @property
+    def decisions(self) -> DecisionPanel:
+        """The decision controls, made and shown below the submission on first use."""
+        if self._panel is None:
+            self._panel = DecisionPanel(
+                self.repo,
+                self.locale,
+                on_override=self.override,
+                on_comment=self.comment,
+                on_decide=self.decide,
+                on_criterion=self._fill_canned,
+            )
+            self.children = [*self._base, self._panel]
+        return self._panel
 
     # --- the queue ----------------------------------------------------------------------
     def load_queue(self, reset: bool = True) -> None:
@@ -269,13 +255,14 @@ class ReviewApp(w.VBox):
             self._say(exc.message(self.locale), error=True)
             return
         self.detail.value = sheet_html(self.sheet, self.locale)
+        panel = self.decisions
         # Only what changed goes to the browser: each widget update is one more message
         # before the next submission is on screen.
-        if self.supervision.trainee != self.sheet.trainee:
-            self.supervision.show(self.sheet.trainee)
+        if panel.supervision.trainee != self.sheet.trainee:
+            panel.supervision.show(self.sheet.trainee)
         choices = [(c.title, c.id) for c in self.sheet.criteria]
-        if list(self.criterion.options) != choices:
-            self.criterion.options = choices
+        if list(panel.criterion.options) != choices:
+            panel.criterion.options = choices
         self._fill_canned()
         self._say("")
 
@@ -284,13 +271,13 @@ class ReviewApp(w.VBox):
             (
                 c
                 for c in (self.sheet.criteria if self.sheet else ())
-                if c.id == self.criterion.value
+                if c.id == self.decisions.criterion.value
             ),
             None,
         )
         choices = [("", "")] + [(x[:40], x) for x in (line.canned if line else ())]
-        if list(self.canned.options) != choices:
-            self.canned.options = choices
+        if list(self.decisions.canned.options) != choices:
+            self.decisions.canned.options = choices
 
     # --- decisions ----------------------------------------------------------------------
     def _act(self, what: str, work: Callable[[int], object], *, into_review: bool = True) -> bool:
@@ -313,27 +300,26 @@ class ReviewApp(w.VBox):
 
     def override(self) -> None:
         """Override the chosen criterion's level; the store refuses an empty reason."""
+        d = self.decisions
         if self._act(
             "override",
             lambda sid: self.repo.override_level(
-                sid, self.criterion.value, int(self.level.value), self.reason.value
+                sid, d.criterion.value, int(d.level.value), d.reason.value
             ),
         ):
-            self.reason.value = ""
+            d.reason.value = ""
 
     def comment(self) -> None:
         """Comment on the submission, the chosen criterion, or a turn or field."""
-        target = self.target.value.strip() or None
+        d = self.decisions
+        target = d.target.value.strip() or None
         if self._act(
             "add_comment",
             lambda sid: self.repo.add_comment(
-                sid,
-                self.comment_text.value,
-                self.criterion.value if not target else None,
-                target=target,
+                sid, d.comment_text.value, d.criterion.value if not target else None, target=target
             ),
         ):
-            self.comment_text.value = ""
+            d.comment_text.value = ""
 
     def decide(self, action: str) -> None:
         """Return (with the note), approve, or release the submission."""
@@ -345,10 +331,10 @@ class ReviewApp(w.VBox):
         # Release needs approved work: it must not take anything into review.
         if self._act(
             action,
-            lambda sid: calls[action](sid, self.note.value or None),
+            lambda sid: calls[action](sid, self.decisions.note.value or None),
             into_review=action != "release",
         ):
-            self.note.value = ""
+            self.decisions.note.value = ""
         self.load_queue()
 
     def _say(self, text: str, error: bool = False) -> None:
