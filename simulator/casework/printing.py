@@ -150,18 +150,20 @@ def render_form(
     *,
     turn_links: bool = False,
     cited: bool = True,
+    back_link: bool = False,
 ) -> RenderedForm:
     """The assessment sheet and the plan as an HTML fragment in ``<div class="nw-form">``.
 
     ``turn_links`` makes each cited turn id a link to the element of that turn (the review
-    app shows the transcript beside the form); ``cited`` adds the page of cited turns.
+    app shows the transcript beside the form); ``cited`` adds the page of cited turns;
+    ``back_link`` puts a link back to the review app's scorecard beside each heading.
     """
     fid = _Anchors()
     values = _context(sub, context, locale)
     html = (
         _environment()
         .get_template("forms.html.j2")
-        .render(**values, fid=fid, turn_links=turn_links, cited=cited)
+        .render(**values, fid=fid, turn_links=turn_links, cited=cited, back_link=back_link)
     )
     return RenderedForm(html, frozenset(fid.paths))
 

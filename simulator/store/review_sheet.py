@@ -207,7 +207,7 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
             )
     # The form in the page links its cited turns to the transcript beside it; the printed
     # page's list of cited turns would repeat the transcript.
-    form = render_form(work, context, locale, turn_links=True, cited=False)
+    form = render_form(work, context, locale, turn_links=True, cited=False, back_link=True)
     p = context.persona
     persona = (
         (t("print.name", locale), f"{p.name.kanji}（{p.name.kana}）"),

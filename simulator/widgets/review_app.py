@@ -36,8 +36,7 @@ _CSS = """<style>
 .nw-review .nw-card th { white-space: nowrap; }
 .nw-review .nw-card td:first-child { min-width: 11em; }
 .nw-review .nw-form { max-width: 210mm; margin-top: 8px; }
-.nw-review .nw-back { position: fixed; right: 24px; bottom: 24px; z-index: 10; padding: 6px 12px;
-  background: #1a56a8; color: #fff; border-radius: 4px; text-decoration: none; }
+.nw-review .nw-back { font-size: 8pt; font-weight: normal; margin-left: 1.5em; color: #1a56a8; }
 .nw-review #nw-scorecard:target { background: none; outline: none; }
 .nw-review .nw-form :target { background: #ffe08a; outline: 3px solid #d69e2e; }
 .nw-review [id^="nw-ev-"] { scroll-margin-top: 80px; }
@@ -107,17 +106,16 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
         f"<td>{esc(text)}</td></tr>"
         for when, who, what, text in sheet.events
     )
-    # Back from a turn or a field deep in the page to the scorecard, wherever the page is.
     back = f'<a class="nw-back" href="#nw-scorecard">{esc(t("review.back_to_card", locale))}</a>'
     return (
-        f'{_CSS}<div class="nw-review">{back}{"".join(head)}'
+        f'{_CSS}<div class="nw-review">{"".join(head)}'
         f'<div style="display:flex;gap:16px"><div style="flex:1">'
         f"{tag('h4', t('review.transcript', locale))}{''.join(turns)}</div>"
         f'<div style="flex:1">{tag("h4", t("review.scorecard", locale))}{card}'
         f"{tag('h4', t('review.fields', locale))}{cited}"
         + (f"{tag('h4', t('review.changed', locale))}<table>{changed}</table>" if changed else "")
         + f"{tag('h4', t('review.events', locale))}<table>{events}</table></div></div>"
-        f"{tag('h4', t('review.forms', locale))}"
+        f"<h4>{esc(t('review.forms', locale))}{back}</h4>"
         # The form's CSS is scoped to .nw-form; its HTML comes from the print template,
         # which escapes every value (autoescape).
         f"<style>{form_css()}</style>{sheet.forms_html}</div>"
