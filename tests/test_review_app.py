@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.casework.labels import field_label
 from simulator.store import Status, Store
 from simulator.store.review_sheet import anchor, build_sheet
 from simulator.widgets.review_app import ReviewApp
@@ -158,3 +159,14 @@ def test_a_pointer_scrolls_to_its_field_or_the_row_holding_it(cast: Cast) -> Non
     assert "<iframe" not in app.detail.value
     form = app.detail.value.split('<div class="nw-form">', 1)[1]
     assert 'class="nw-ev" href="#nw-ev-t' in form
+    # A field pointer reads in the form's words; its path is the tooltip.
+    card = app.detail.value.split('id="nw-scorecard"', 1)[1].split("</table>", 1)[0]
+    assert (
+        '<a class="nw-ev" href="#nw-ev-plan-long-term-goal" title="plan.long_term_goal">'
+        "長期目標</a>"
+    ) in card
+    assert field_label("plan.supports[1].resource", "ja") == "支援内容 2・社会資源"
+    assert (
+        field_label("assessment.findings[7].evidence", "ja") == "アセスメント・住まい・根拠（発言）"
+    )
+    assert field_label("plan.issues[0].findings", "en") == "Issues to solve 1 / Rests on"

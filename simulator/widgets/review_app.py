@@ -32,7 +32,8 @@ _CSS = """<style>
 .nw-review .nw-disclosed { color: #276749; }
 .nw-review .nw-urgent { background: #c53030; color: #fff; padding: 2px 6px; font-weight: bold; }
 .nw-review table { border-collapse: collapse; } .nw-review td, .nw-review th { padding: 2px 6px; }
-.nw-review a.nw-ev { color: #1a56a8; text-decoration: underline; margin-right: 0.4em; }
+.nw-review a.nw-ev { color: #1a56a8; text-decoration: underline; margin-right: 0.6em;
+  white-space: nowrap; }
 .nw-review .nw-card th { white-space: nowrap; }
 .nw-review .nw-card td:first-child { min-width: 11em; }
 .nw-review .nw-form { max-width: 210mm; margin-top: 8px; }
@@ -43,12 +44,18 @@ _CSS = """<style>
 </style>"""
 
 
-def _link(sheet: ReviewSheet, pointer: str) -> str:
-    """A pointer as a link to the element that shows it, or as text when none does."""
+def _link(sheet: ReviewSheet, pointer: str, locale: str | None) -> str:
+    """A pointer as a link to the element that shows it, or as text when none does. A
+    field reads in the form's words (長期目標, 支援内容 2・社会資源); its path, which a
+    comment's target takes, is the link's tooltip. A turn keeps its id (t07)."""
+    from simulator.casework.labels import field_label
+
     target = sheet.target(pointer)
+    turn = target is not None and any(x.id == pointer for x in sheet.turns)
+    words = pointer if turn or target is None else field_label(pointer, locale)
     if target is None:
         return esc(pointer)
-    return f'<a class="nw-ev" href="#{esc(target)}">{esc(pointer)}</a>'
+    return f'<a class="nw-ev" href="#{esc(target)}" title="{esc(pointer)}">{esc(words)}</a>'
 
 
 def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
@@ -81,7 +88,7 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     for c in sheet.criteria:
         auto = "-" if c.automatic is None else str(c.automatic)
         now = "-" if c.current is None else str(c.current)
-        links = " ".join(_link(sheet, p) for p in c.evidence)
+        links = " ".join(_link(sheet, p, locale) for p in c.evidence)
         rows.append(
             f"<tr><td>{esc(c.title)}</td><td>{esc(auto)}</td><td>{esc(now)}</td><td>{links}</td></tr>"
         )
@@ -92,7 +99,7 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
         f"<th>{esc(t('review.evidence', locale))}</th></tr>{''.join(rows)}</table>"
     )
     cited = "".join(
-        f"<div>{_link(sheet, f.path)}: {esc(f.text or '-')}</div>" for f in sheet.fields
+        f"<div>{_link(sheet, f.path, locale)}: {esc(f.text or '-')}</div>" for f in sheet.fields
     )
     changed = "".join(
         f"<tr><td>{esc(f.path)}</td><td><del>{esc(f.previous or '')}</del></td>"
@@ -102,7 +109,7 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     # An event's third column is a status, a criterion, or the turn or field commented on:
     # the last two link to what they name.
     events = "".join(
-        f"<tr><td>{esc(when)}</td><td>{esc(who)}</td><td>{_link(sheet, what)}</td>"
+        f"<tr><td>{esc(when)}</td><td>{esc(who)}</td><td>{_link(sheet, what, locale)}</td>"
         f"<td>{esc(text)}</td></tr>"
         for when, who, what, text in sheet.events
     )

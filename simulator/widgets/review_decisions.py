@@ -15,6 +15,7 @@ import ipywidgets as w
 from simulator.i18n import t
 from simulator.store import Repository
 
+from .html import esc
 from .supervision_view import SupervisionView
 
 #: The decisions that move a submission on, with their buttons' styles.
@@ -69,6 +70,7 @@ class DecisionPanel(w.VBox):
             buttons.append(b)
         super().__init__(
             [
+                w.HTML(f"<h4>{esc(tr('review.decisions'))}</h4>"),
                 w.HBox([self.criterion, self.level, self.reason, override]),
                 w.HBox([self.target, self.canned, self.comment_text, comment]),
                 w.HBox([self.note, *buttons]),
