@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import statistics
 import sys
@@ -142,7 +143,8 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
     from simulator.server import REVIEW_NOTEBOOK, start_server, stop_server
 
     (workspace / "bench_bare.ipynb").write_text(json.dumps(BARE), encoding="utf-8")
-    proc, info = start_server(workspace, _free_port(), "ja")
+    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`.
+    proc, info = start_server(workspace, _free_port(), "ja", allow_root=os.geteuid() == 0)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])

@@ -38,6 +38,21 @@ class WorkspaceConfig:
         )
 
 
+def resolve_workspace(workspace: str | Path | None = None) -> Path:
+    """The workspace folder: the argument, NUIAWASE_WORKSPACE, the nearest folder with a
+    nuiawase.yaml above the current one, else the current folder."""
+    if workspace is not None:
+        return Path(workspace)
+    env = os.environ.get("NUIAWASE_WORKSPACE")
+    if env:
+        return Path(env)
+    here = Path.cwd()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_NAME).is_file():
+            return folder
+    return here
+
+
 def _default_user() -> str:
     try:
         return getpass.getuser()

@@ -211,7 +211,7 @@ def test_html_and_script_are_stored_but_never_markup(
     assert main(["print", str(path), "--out", str(out)]) == 0
     page = out.read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<img src=x" not in page  # ...never markup
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in page
     assert page.count("<script") == 0
 
 

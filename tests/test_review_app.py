@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from simulator.casework.labels import field_label
 from simulator.store import Status, Store
 from simulator.store.review_sheet import anchor, build_sheet
 from simulator.widgets.review_app import ReviewApp
@@ -32,27 +33,32 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
     assert "no same-day action on suicidal thoughts" in html
     sheet = app.sheet
     assert sheet is not None
-    # Every evidence pointer links to an element of the same view with that id.
+    # Every evidence pointer links to an element of the same view: the turn, or the field
+    # in the form shown in the page (else the row or table holding it).
     pointers = {p for c in sheet.criteria for p in c.evidence}
-    assert pointers
+    assert any(p.startswith("plan.") for p in pointers)
     for p in pointers:
-        assert f'href="#{anchor(p)}"' in html and f'id="{anchor(p)}"' in html
+        target = sheet.target(p)
+        assert target is not None and target.startswith(anchor(p.split(".")[0].split("[")[0]))
+        assert f'href="#{target}"' in html and html.count(f'id="{target}"') == 1
 
-    app.criterion.value = "grounding"
+    app.decisions.criterion.value = "grounding"
     current = next(c.current for c in sheet.criteria if c.id == "grounding")
-    app.level.value = (current or 0) + 1 if (current or 0) < 3 else 2
-    app.reason.value = "   "
+    app.decisions.level.value = (current or 0) + 1 if (current or 0) < 3 else 2
+    app.decisions.reason.value = "   "
     app.override()
     assert "reason" in app.message.value and "nuiawase-msg-error" in app.message.value
     assert cast.sato.levels(risky)["grounding"] == current
-    app.reason.value = "根拠の発言が引けている"
+    app.decisions.reason.value = "根拠の発言が引けている"
     app.override()
-    assert cast.sato.levels(risky)["grounding"] == app.level.value
-    app.target.value = "plan.goals[0]"
-    app.comment_text.value = "目標を本人の言葉で書きましょう"
+    assert cast.sato.levels(risky)["grounding"] == app.decisions.level.value
+    app.decisions.target.value = "plan.long_term_goal"
+    app.decisions.comment_text.value = "目標を本人の言葉で書きましょう"
     app.comment()
-    assert 'id="nw-ev-plan-goals-0"' in app.detail.value  # the field shows in the view
-    app.note.value = "安全計画を当日中に"
+    # The commented field links to its cell in the form on the page.
+    assert app.detail.value.count('href="#nw-ev-plan-long-term-goal"') >= 1
+    assert app.detail.value.count('id="nw-ev-plan-long-term-goal"') == 1
+    app.decisions.note.value = "安全計画を当日中に"
     app.decide("return")
     assert cast.sato.submission(risky).status == Status.returned
     assert [v for _, v in app.queue.options] == [calm]
@@ -91,7 +97,7 @@ def test_a_supervision_record_from_the_review(cast: Cast) -> None:
     sid = submit_exemplar(cast, "hana").id
     app = ReviewApp(cast.sato, locale="en")
     app.show_submission(sid)
-    sv = app.supervision
+    sv = app.decisions.supervision
     sv.held_on.value = dt.date(2026, 12, 1)
     sv.kind.value = "group"
     sv.focus.value = "<i>緊急時の</i>判断"
@@ -125,13 +131,42 @@ def test_canned_comments_come_from_trainers_and_the_rubric(cast: Cast) -> None:
     sid = submit_exemplar(cast, "hana").id
     app = ReviewApp(cast.sato, locale="ja")
     app.show_submission(sid)
-    app.criterion.value = "grounding"
-    texts = [v for _, v in app.canned.options if v]
+    app.decisions.criterion.value = "grounding"
+    texts = [v for _, v in app.decisions.canned.options if v]
     criterion = rubric.criterion("grounding")
     assert criterion is not None
     assert texts[0] == "根拠の発言番号を添えましょう"
     assert texts[1:] == [lv.feedback.ja for lv in criterion.levels]
-    app.canned.value = texts[0]
-    assert app.comment_text.value == texts[0]
+    app.decisions.canned.value = texts[0]
+    assert app.decisions.comment_text.value == texts[0]
     app.comment()
     assert [e.text for e in cast.sato.review_events(sid) if e.kind == "comment"] == [texts[0]]
+
+
+def test_a_pointer_scrolls_to_its_field_or_the_row_holding_it(cast: Cast) -> None:
+    sid = submit_exemplar(cast, "taro", "dv-higaisha", "middling").id
+    sheet = build_sheet(cast.sato, sid, "ja")
+    assert sheet.target("plan.long_term_goal") == "nw-ev-plan-long-term-goal"
+    assert sheet.target("assessment.findings[3].evidence") == "nw-ev-assessment-findings-3-evidence"
+    # The frequency shares the period's cell: the support's row is what shows it.
+    assert sheet.target("plan.supports[0].frequency") == "nw-ev-plan-supports-0"
+    assert sheet.target("plan.no_such_field") == "nw-ev-plan"
+    assert sheet.target(sheet.turns[0].id) == anchor(sheet.turns[0].id)
+    assert sheet.target("t999") is None and sheet.target("grounding") is None
+    app = ReviewApp(cast.sato, locale="ja")
+    app.show_submission(sid)
+    # The form is in the page itself (no iframe), its cited turns link to the transcript.
+    assert "<iframe" not in app.detail.value
+    form = app.detail.value.split('<div class="nw-form">', 1)[1]
+    assert 'class="nw-ev" href="#nw-ev-t' in form
+    # A field pointer reads in the form's words; its path is the tooltip.
+    card = app.detail.value.split('id="nw-scorecard"', 1)[1].split("</table>", 1)[0]
+    assert (
+        '<a class="nw-ev" href="#nw-ev-plan-long-term-goal" title="plan.long_term_goal">'
+        "長期目標</a>"
+    ) in card
+    assert field_label("plan.supports[1].resource", "ja") == "支援内容 2・社会資源"
+    assert (
+        field_label("assessment.findings[7].evidence", "ja") == "アセスメント・住まい・根拠（発言）"
+    )
+    assert field_label("plan.issues[0].findings", "en") == "Issues to solve 1 / Rests on"

@@ -7,6 +7,7 @@ import datetime as dt
 
 from simulator.i18n import current_locale, t
 from simulator.models.casework import (
+    ASSESSMENT_DOMAINS,
     ActProgramme,
     DomainStatus,
     PlanKind,
@@ -85,3 +86,79 @@ def role_label(role: TeamRole | None, locale: str | None = None) -> str:
 def community_kind_label(kind: CommunityActionKind | None, locale: str | None = None) -> str:
     """What a community action does, e.g. 見守り, or a dash."""
     return t(f"plan.community_kind.{kind.value}", locale) if kind else "-"
+
+
+#: The printed form's words for a field path's parts (print.* catalog keys).
+_FIELD_WORDS = {
+    "assessment": "print.assessment_title",
+    "plan": "print.plan_title",
+    "assessed_on": "print.assessed_on",
+    "checklist": "print.checklist",
+    "screening": "print.screening",
+    "findings": "print.findings",
+    "strengths": "print.strengths",
+    "urgency": "print.urgency_level",
+    "immediate_actions": "print.urgency",
+    "judgement": "print.judgement",
+    "long_term_goal": "print.long_goal",
+    "short_term_goal": "print.short_goal",
+    "issues": "print.issues",
+    "client_actions": "print.client_actions",
+    "supports": "print.supports",
+    "act_programmes": "print.programmes",
+    "period_start": "print.period",
+    "period_end": "print.period",
+    "next_monitoring": "print.monitoring",
+    "coordination_meeting": "print.meeting",
+    "evidence": "print.evidence",
+    "resource": "print.resource",
+    "agency": "print.agency",
+    "content": "print.support",
+    "notes": "print.notes",
+    "action": "print.action",
+    "reason": "print.reason",
+    "sharing": "print.sharing",
+    "two_person": "print.two_person",
+    "team": "print.team",
+    "informal_supports": "print.informal",
+    "community_actions": "print.community",
+    "follow_up": "print.follow_up",
+}
+
+
+#: Words for a part inside a list item (``plan.issues[0].findings`` names the issue's basis).
+_ITEM_WORDS = {
+    "findings": "print.based_on",
+    "issues": "print.for_issues",
+    "text": "print.notes",
+}
+
+
+def field_label(pointer: str, locale: str | None = None) -> str:
+    """A field path in the printed form's words, for people who do not read paths:
+    ``plan.supports[1].resource`` -> 支援内容 2・社会資源. Parts without a word of their
+    own keep their name; a list index is counted from 1 as on paper."""
+    from .paths import parse_path
+
+    parts = parse_path(pointer)
+    words: list[str] = []
+    for i, part in enumerate(parts):
+        if isinstance(part, int):
+            if parts[i - 1 : i] == ("findings",) and parts[:1] == ("assessment",):
+                # The assessment has one row per domain, always in the same order.
+                if part < len(ASSESSMENT_DOMAINS):
+                    words.append(topic_label(ASSESSMENT_DOMAINS[part], locale))
+            elif words:
+                words[-1] += f" {part + 1}"
+            continue
+        # The form's name only when nothing more specific follows it.
+        if i == 0 and len(parts) > 1 and part in ("assessment", "plan"):
+            continue
+        if part == "consent":
+            key = "print.consent" if parts[:1] == ("assessment",) else "print.plan_consent"
+        elif i > 0 and isinstance(parts[i - 1], int):
+            key = _ITEM_WORDS.get(part) or _FIELD_WORDS.get(part, "")
+        else:
+            key = _FIELD_WORDS.get(part, "")
+        words.append(t(key, locale) if key else part)
+    return t("print.path_sep", locale).join(words)

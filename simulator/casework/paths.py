@@ -24,6 +24,25 @@ M = TypeVar("M", bound=BaseModel)
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
 
 
+def field_anchor(pointer: str) -> str:
+    """The element id that shows an evidence pointer, a field path or a turn id, on a page:
+    ``plan.supports[0].agency`` -> ``nw-ev-plan-supports-0-agency``."""
+    return "nw-ev-" + re.sub(r"[^A-Za-z0-9]+", "-", pointer).strip("-")
+
+
+def nearest_field(pointer: str, shown: frozenset[str] | set[str]) -> str | None:
+    """The most specific path of ``shown`` that holds ``pointer``: the pointer itself, else
+    the row, list or form it is part of (``plan.supports[0].frequency`` -> the support's
+    row when the frequency has no element of its own); None when none is shown."""
+    parts = list(parse_path(pointer))
+    while parts:
+        path = format_path(tuple(parts))
+        if path in shown:
+            return path
+        parts.pop()
+    return None
+
+
 def parse_path(text: str) -> FieldPath:
     """The inverse of :func:`format_path`."""
     parts: list[PathPart] = []

@@ -33,7 +33,7 @@ from simulator.models.casework import (
 from simulator.models.submission import Draft, Submission, utc_now
 from simulator.models.teamwork import CommunityAction, InformalSupport, Supervision, TeamMember
 from simulator.scenario.loader import pydantic_message
-from simulator.workspace import CONFIG_NAME, WorkspaceConfig
+from simulator.workspace import CONFIG_NAME, WorkspaceConfig, resolve_workspace
 
 from .checks import REQUIRED, Message, check_casework, eligibility_warnings
 from .context import CaseContext
@@ -50,21 +50,6 @@ Listener = Callable[[str], None]
 WorkStores = Callable[[Path, str, CaseContext], tuple[DraftStore, SubmissionStore]]
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.@\-]")
-
-
-def resolve_workspace(workspace: str | Path | None = None) -> Path:
-    """The workspace folder: the argument, NUIAWASE_WORKSPACE, the nearest folder with a
-    nuiawase.yaml above the current one, else the current folder."""
-    if workspace is not None:
-        return Path(workspace)
-    env = os.environ.get("NUIAWASE_WORKSPACE")
-    if env:
-        return Path(env)
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    return here
 
 
 def resolve_trainee(workspace: Path) -> str:

@@ -15,8 +15,6 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from simulator.models.rubric import MAX_LEVEL
-
 from .base import RepositoryBase, stored_status
 from .documents import (
     criterion_name,
@@ -37,7 +35,6 @@ from .schema import (
     User,
     utcnow,
 )
-from .scoring import default_scorer
 
 #: What a comment may point at: a transcript turn, or a field of the assessment or plan.
 TARGET = re.compile(r"t\d{1,4}|(assessment|plan)(\.[a-z_]+|\[\d{1,4}\]){1,8}")
@@ -145,6 +142,8 @@ class ReviewMixin(RepositoryBase):
             levels = current_levels(scorecard_levels(card), events)
             view = None
             if card is not None:
+                from .scoring import default_scorer
+
                 view = scorecard_for_trainee(card, True, levels, default_scorer().rubric)
             if view is not None:
                 # Criteria the rubric keeps from trainees stay hidden after overrides too.
@@ -258,6 +257,8 @@ class ReviewMixin(RepositoryBase):
         require_role(self.actor, "write_review_event", Role.supervisor)
         if not reason or not reason.strip():
             raise InvalidInput("store.error.no_reason")
+        from simulator.models.rubric import MAX_LEVEL
+
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
             raise InvalidInput("store.error.bad_level", level=level)
 

@@ -1,9 +1,11 @@
 """One submission as a supervisor reviews it: plain data for the review app to render.
 
-Everything here is text (never markup) except ``forms_html``, the printed form that
-simulator.casework.printing builds with every value escaped. The view escapes the rest.
-Evidence pointers keep the rubric's names: a turn id (``t07``) or a field path
-(``plan.goals[0].text``); ``anchor()`` turns either into the id of the element that shows it.
+Everything here is text (never markup) except ``forms_html``, the assessment sheet and the
+plan in the standard forms' layout that simulator.casework.printing renders from its
+template with every value escaped. The view escapes the rest. Evidence pointers keep the
+rubric's names: a turn id (``t07``) or a field path (``plan.supports[0].agency``);
+``ReviewSheet.target`` names the element that shows one (the field itself, else the row or
+table it is part of).
 """
 
 from __future__ import annotations
@@ -68,12 +70,29 @@ class ReviewSheet:
     changed: tuple[FieldLine, ...]
     events: tuple[tuple[str, str, str, str], ...]
     forms_html: str
+    form_fields: frozenset[str] = frozenset()
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def target(self, pointer: str) -> str | None:
+        """The element id an evidence pointer scrolls to: the turn's, or the form's element
+        of the field (or of the row or table holding it); None when the view shows neither."""
+        from simulator.casework.paths import nearest_field
+
+        if _TURN.fullmatch(pointer):
+            return anchor(pointer) if any(x.id == pointer for x in self.turns) else None
+        found = nearest_field(pointer, self.form_fields)
+        return anchor(found) if found else None
+
+
+_TURN = re.compile(r"t\d+")
 
 
 def anchor(pointer: str) -> str:
     """The element id that shows an evidence pointer (a turn or a field)."""
-    return "nw-ev-" + re.sub(r"[^A-Za-z0-9]+", "-", pointer).strip("-")
+    # simulator.casework is imported with the first opened submission, not with the queue.
+    from simulator.casework.paths import field_anchor
+
+    return field_anchor(pointer)
 
 
 def flatten(value: Any, prefix: str) -> dict[str, str]:
@@ -110,7 +129,7 @@ def _under(fields: dict[str, str], pointer: str) -> str:
 def build_sheet(repo: Repository, submission_id: int, locale: str | None = None) -> ReviewSheet:
     """The review sheet of one submission, read as ``repo``'s user (roles apply)."""
     from simulator.casework.context import CaseContext
-    from simulator.casework.printing import render_html
+    from simulator.casework.printing import render_form
     from simulator.models.submission import Submission
 
     from .scoring import default_scorer, region_of
@@ -165,7 +184,7 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
             )
         )
     fields_now = _forms(sub.payload)
-    targets = {p for c in criteria for p in c.evidence if not re.fullmatch(r"t\d+", p)}
+    targets = {p for c in criteria for p in c.evidence if not _TURN.fullmatch(p)}
     targets |= {
         str(e.detail["target"])
         for e in events
@@ -186,6 +205,9 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
                 for p in sorted(set(before) | set(fields_now))
                 if before.get(p) != fields_now.get(p)
             )
+    # The form in the page links its cited turns to the transcript beside it; the printed
+    # page's list of cited turns would repeat the transcript.
+    form = render_form(work, context, locale, turn_links=True, cited=False, back_link=True)
     p = context.persona
     persona = (
         (t("print.name", locale), f"{p.name.kanji}（{p.name.kana}）"),
@@ -216,7 +238,8 @@ def build_sheet(repo: Repository, submission_id: int, locale: str | None = None)
             )
             for e in events
         ),
-        forms_html=render_html(work, context, locale),
+        forms_html=form.html,
+        form_fields=form.anchors,
     )
 
 

@@ -17,14 +17,16 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from simulator.models.region import Region
-from simulator.models.rubric import Rubric
-from simulator.models.scenario import Scenario
-from simulator.models.submission import Submission
+if TYPE_CHECKING:
+    # The models are imported with the first scoring, not with the store: an app that only
+    # lists the review queue starts without them.
+    from simulator.models.region import Region
+    from simulator.models.rubric import Rubric
+    from simulator.models.scenario import Scenario
 
 from .documents import as_document, content_hash
 from .errors import InvalidInput
@@ -59,6 +61,8 @@ class StoreScorer:
 
     def scenario(self, digest: str, document: dict[str, Any]) -> Scenario:
         """The stored scenario version as a model (InvalidInput if it cannot be scored)."""
+        from simulator.models.scenario import Scenario
+
         with self._lock:
             found = self._scenarios.get(digest)
             if found is not None:
@@ -82,6 +86,7 @@ class StoreScorer:
         seed: int,
     ) -> Scored:
         """Check ``payload`` is a submission of this scenario and seed, then score it."""
+        from simulator.models.submission import Submission
         from simulator.rubric.risk import urgent_flags
 
         scenario = self.scenario(scenario_hash, scenario_document)

@@ -295,7 +295,13 @@ class WorkMixin(RepositoryBase):
         returns the first submission instead of making a second.
         """
         require_role(self.actor, "submit", Role.trainee)
+        from simulator.casework.session import trainee_id_for
+
         doc = as_document(payload, "submission")
+        # The work is filed under whoever hands it in (the attempt is theirs, checked below),
+        # whatever name the payload carries: a trainee cannot put work under another's name
+        # on a supervisor's screen or a printed form.
+        doc["trainee_id"] = trainee_id_for(self.actor.name)
         # Scored before the write transaction, so no writer waits on the rubric engine.
         scored = self._read(
             lambda s: score_on_receipt(s, self._attempt(s, attempt_id, own=True), doc)

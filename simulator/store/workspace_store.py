@@ -14,17 +14,19 @@ from __future__ import annotations
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from simulator.casework.context import CaseContext
-from simulator.casework.drafts import DraftStore, FileDraftStore
-from simulator.casework.session import trainee_id_for
-from simulator.casework.submissions import FileSubmissionStore, SubmissionStore
-
-from .casework_bridge import store_work
 from .engine import DATABASE_URL_ENV, SQLITE_FILE_NAME, resolve_url
 from .errors import PermissionDenied
 from .identity import current_user_name
 from .repository import Store
+
+if TYPE_CHECKING:
+    # The casework side is imported when a trainee's forms open, not when the review or
+    # cohort app only needs the store.
+    from simulator.casework.context import CaseContext
+    from simulator.casework.drafts import DraftStore
+    from simulator.casework.submissions import SubmissionStore
 
 _open_stores: dict[str, Store] = {}
 _open_lock = threading.Lock()
@@ -49,6 +51,8 @@ def workspace_store(workspace: Path) -> Store:
 def store_user(workspace: Path, trainee_id: str) -> str:
     """The store user behind a casework trainee id: the workspace's (or JupyterHub's) user
     when the id was made from that name, else the id itself."""
+    from simulator.casework.session import trainee_id_for
+
     name = current_user_name(Path(workspace))
     if name is not None and trainee_id_for(name) == trainee_id:
         return name
@@ -67,6 +71,11 @@ def open_work_stores(
     """Drafts and submissions of ``trainee_id`` in this workspace: the store's when it has
     one (moving old draft files in), else files. Fits ``CaseworkSession.open(stores=...)``.
     """
+    from simulator.casework.drafts import FileDraftStore
+    from simulator.casework.submissions import FileSubmissionStore
+
+    from .casework_bridge import store_work
+
     ws = Path(workspace)
     if not has_store(ws):
         return FileDraftStore(ws), FileSubmissionStore(ws)

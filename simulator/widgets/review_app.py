@@ -3,7 +3,8 @@
 A thin view: the queue and the decisions are the store's (simulator.store.review), the
 sheet is simulator.store.review_sheet's plain data; this module renders them, escaping
 every piece of text, and calls the repository. Evidence pointers are in-page links to the
-turn or field they name; ``:target`` highlights what the link scrolled to.
+turn or field they name (the assessment and the plan are in the page, in the standard
+forms' layout, with an element per field); ``:target`` highlights what the link scrolled to.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from simulator.store.queue import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
 from .html import esc, tag
-from .supervision_view import SupervisionView
+from .review_decisions import DecisionPanel
 
 _CSS = """<style>
 .nw-review :target { background: #ffe08a; outline: 3px solid #d69e2e; }
@@ -31,16 +32,37 @@ _CSS = """<style>
 .nw-review .nw-disclosed { color: #276749; }
 .nw-review .nw-urgent { background: #c53030; color: #fff; padding: 2px 6px; font-weight: bold; }
 .nw-review table { border-collapse: collapse; } .nw-review td, .nw-review th { padding: 2px 6px; }
-.nw-review iframe { width: 100%; height: 480px; border: 1px solid #ccc; }
+.nw-review a.nw-ev { color: #1a56a8; text-decoration: underline; margin-right: 0.6em;
+  white-space: nowrap; }
+.nw-review .nw-card th { white-space: nowrap; }
+.nw-review .nw-card td:first-child { min-width: 11em; }
+.nw-review .nw-form { max-width: 210mm; margin-top: 8px; }
+.nw-review .nw-back { font-size: 8pt; font-weight: normal; margin-left: 1.5em; color: #1a56a8; }
+.nw-review #nw-scorecard:target { background: none; outline: none; }
+.nw-review .nw-form :target { background: #ffe08a; outline: 3px solid #d69e2e; }
+.nw-review [id^="nw-ev-"] { scroll-margin-top: 80px; }
 </style>"""
 
 
-def _link(pointer: str) -> str:
-    return f'<a class="nw-ev" href="#{esc(anchor(pointer))}">{esc(pointer)}</a>'
+def _link(sheet: ReviewSheet, pointer: str, locale: str | None) -> str:
+    """A pointer as a link to the element that shows it, or as text when none does. A
+    field reads in the form's words (長期目標, 支援内容 2・社会資源); its path, which a
+    comment's target takes, is the link's tooltip. A turn keeps its id (t07)."""
+    from simulator.casework.labels import field_label
+
+    target = sheet.target(pointer)
+    turn = target is not None and any(x.id == pointer for x in sheet.turns)
+    words = pointer if turn or target is None else field_label(pointer, locale)
+    if target is None:
+        return esc(pointer)
+    return f'<a class="nw-ev" href="#{esc(target)}" title="{esc(pointer)}">{esc(words)}</a>'
 
 
 def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     """The submission side by side with its scorecard, all text escaped."""
+    # Imported on the first opened submission, not with the queue: the page is up sooner.
+    from simulator.casework.printing import form_css
+
     head = [
         tag("h3", t("review.title_one", locale, id=sheet.submission_id, version=sheet.version)),
     ]
@@ -66,27 +88,32 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
     for c in sheet.criteria:
         auto = "-" if c.automatic is None else str(c.automatic)
         now = "-" if c.current is None else str(c.current)
-        links = " ".join(_link(p) for p in c.evidence)
+        links = " ".join(_link(sheet, p, locale) for p in c.evidence)
         rows.append(
             f"<tr><td>{esc(c.title)}</td><td>{esc(auto)}</td><td>{esc(now)}</td><td>{links}</td></tr>"
         )
     card = (
-        f"<table><tr><th>{esc(t('review.criterion', locale))}</th>"
+        f'<table class="nw-card" id="nw-scorecard"><tr>'
+        f"<th>{esc(t('review.criterion', locale))}</th>"
         f"<th>{esc(t('review.automatic', locale))}</th><th>{esc(t('review.current', locale))}</th>"
         f"<th>{esc(t('review.evidence', locale))}</th></tr>{''.join(rows)}</table>"
     )
     cited = "".join(
-        f'<div id="{esc(anchor(f.path))}"><b>{esc(f.path)}</b>: {esc(f.text or "-")}</div>'
-        for f in sheet.fields
+        f"<div>{_link(sheet, f.path, locale)}: {esc(f.text or '-')}</div>" for f in sheet.fields
     )
     changed = "".join(
         f"<tr><td>{esc(f.path)}</td><td><del>{esc(f.previous or '')}</del></td>"
         f"<td><ins>{esc(f.text)}</ins></td></tr>"
         for f in sheet.changed
     )
+    # An event's third column is a status, a criterion, or the turn or field commented on:
+    # the last two link to what they name.
     events = "".join(
-        "<tr>" + "".join(f"<td>{esc(v)}</td>" for v in e) + "</tr>" for e in sheet.events
+        f"<tr><td>{esc(when)}</td><td>{esc(who)}</td><td>{_link(sheet, what, locale)}</td>"
+        f"<td>{esc(text)}</td></tr>"
+        for when, who, what, text in sheet.events
     )
+    back = f'<a class="nw-back" href="#nw-scorecard">{esc(t("review.back_to_card", locale))}</a>'
     return (
         f'{_CSS}<div class="nw-review">{"".join(head)}'
         f'<div style="display:flex;gap:16px"><div style="flex:1">'
@@ -95,9 +122,10 @@ def sheet_html(sheet: ReviewSheet, locale: str | None) -> str:
         f"{tag('h4', t('review.fields', locale))}{cited}"
         + (f"{tag('h4', t('review.changed', locale))}<table>{changed}</table>" if changed else "")
         + f"{tag('h4', t('review.events', locale))}<table>{events}</table></div></div>"
-        f"{tag('h4', t('review.forms', locale))}"
-        # The printed form keeps its own page styles apart; srcdoc is an escaped attribute.
-        f'<iframe sandbox="" srcdoc="{esc(sheet.forms_html)}"></iframe></div>'
+        f"<h4>{esc(t('review.forms', locale))}{back}</h4>"
+        # The form's CSS is scoped to .nw-form; its HTML comes from the print template,
+        # which escapes every value (autoescape).
+        f"<style>{form_css()}</style>{sheet.forms_html}</div>"
     )
 
 
@@ -131,6 +159,8 @@ class ReviewApp(w.VBox):
         self.more.on_click(lambda _: self.turn_page(1))
         self.queue = w.Select(options=[], rows=12, layout=w.Layout(width="100%"))
         self.queue.add_class("nw-queue")
+        # The keys themselves are queue_keys.js's, installed beside the app by review_app().
+        self.keys_hint = w.HTML(tag("div", tr("review.keys"), "nw-keys"))
         self.queue.observe(
             lambda ch: self.show_submission(ch["new"]) if ch["new"] else None, "value"
         )
@@ -142,51 +172,33 @@ class ReviewApp(w.VBox):
         self.detail.add_class("nw-detail")
         self.message = w.HTML()
         self.message.add_class("nw-message")
-        self.criterion = w.Dropdown(options=[], description=tr("review.criterion"))
-        self.criterion.add_class("nw-criterion")
-        self.criterion.observe(lambda _: self._fill_canned(), "value")
-        self.level = w.Dropdown(options=[0, 1, 2, 3], description=tr("review.level"))
-        self.level.add_class("nw-level")
-        self.reason = w.Textarea(placeholder=tr("review.reason"))
-        self.reason.add_class("nw-reason")
-        override = w.Button(description=tr("review.override"), button_style="warning")
-        override.add_class("nw-override")
-        override.on_click(lambda _: self.override())
-        self.target = w.Text(placeholder=tr("review.target"))
-        self.target.add_class("nw-target")
-        self.canned = w.Dropdown(options=[], description=tr("review.canned"))
-        self.canned.observe(
-            lambda ch: setattr(self.comment_text, "value", ch["new"] or ""), "value"
-        )
-        self.comment_text: w.Textarea = w.Textarea(placeholder=tr("review.comment"))
-        self.comment_text.add_class("nw-comment")
-        comment = w.Button(description=tr("review.add_comment"))
-        comment.add_class("nw-add-comment")
-        comment.on_click(lambda _: self.comment())
-        self.note = w.Textarea(placeholder=tr("review.note"))
-        self.note.add_class("nw-note")
-        self.supervision = SupervisionView(repo, locale=locale)
-        buttons = []
-        for action, style in (("return", "danger"), ("approve", "success"), ("release", "info")):
-            b = w.Button(description=tr(f"review.{action}"), button_style=style)
-            b.add_class(f"nw-{action}")
-            b.on_click(lambda _, a=action: self.decide(a))
-            buttons.append(b)
-        super().__init__(
-            [
-                w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
-                self.queue,
-                w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
-                self.message,
-                self.detail,
-                w.HBox([self.criterion, self.level, self.reason, override]),
-                w.HBox([self.target, self.canned, self.comment_text, comment]),
-                w.HBox([self.note, *buttons]),
-                self.supervision,
-            ]
-        )
+        self._base: list[w.Widget] = [
+            w.HBox([self.scenario, self.trainee, self.status, self.lowest, refresh]),
+            self.queue,
+            self.keys_hint,
+            w.HBox([self.prev_button, self.next_button, self.back, self.page_label, self.more]),
+            self.message,
+            self.detail,
+        ]
+        super().__init__(self._base)
+        self._panel: DecisionPanel | None = None
         self.add_class("nuiawase-review")
         self.load_queue()
+
+    @property
+    def decisions(self) -> DecisionPanel:
+        """The decision controls, made and shown below the submission on first use."""
+        if self._panel is None:
+            self._panel = DecisionPanel(
+                self.repo,
+                self.locale,
+                on_override=self.override,
+                on_comment=self.comment,
+                on_decide=self.decide,
+                on_criterion=self._fill_canned,
+            )
+            self.children = [*self._base, self._panel]
+        return self._panel
 
     # --- the queue ----------------------------------------------------------------------
     def load_queue(self, reset: bool = True) -> None:
@@ -248,13 +260,14 @@ class ReviewApp(w.VBox):
             self._say(exc.message(self.locale), error=True)
             return
         self.detail.value = sheet_html(self.sheet, self.locale)
+        panel = self.decisions
         # Only what changed goes to the browser: each widget update is one more message
         # before the next submission is on screen.
-        if self.supervision.trainee != self.sheet.trainee:
-            self.supervision.show(self.sheet.trainee)
+        if panel.supervision.trainee != self.sheet.trainee:
+            panel.supervision.show(self.sheet.trainee)
         choices = [(c.title, c.id) for c in self.sheet.criteria]
-        if list(self.criterion.options) != choices:
-            self.criterion.options = choices
+        if list(panel.criterion.options) != choices:
+            panel.criterion.options = choices
         self._fill_canned()
         self._say("")
 
@@ -263,13 +276,13 @@ class ReviewApp(w.VBox):
             (
                 c
                 for c in (self.sheet.criteria if self.sheet else ())
-                if c.id == self.criterion.value
+                if c.id == self.decisions.criterion.value
             ),
             None,
         )
         choices = [("", "")] + [(x[:40], x) for x in (line.canned if line else ())]
-        if list(self.canned.options) != choices:
-            self.canned.options = choices
+        if list(self.decisions.canned.options) != choices:
+            self.decisions.canned.options = choices
 
     # --- decisions ----------------------------------------------------------------------
     def _act(self, what: str, work: Callable[[int], object], *, into_review: bool = True) -> bool:
@@ -292,27 +305,26 @@ class ReviewApp(w.VBox):
 
     def override(self) -> None:
         """Override the chosen criterion's level; the store refuses an empty reason."""
+        d = self.decisions
         if self._act(
             "override",
             lambda sid: self.repo.override_level(
-                sid, self.criterion.value, int(self.level.value), self.reason.value
+                sid, d.criterion.value, int(d.level.value), d.reason.value
             ),
         ):
-            self.reason.value = ""
+            d.reason.value = ""
 
     def comment(self) -> None:
         """Comment on the submission, the chosen criterion, or a turn or field."""
-        target = self.target.value.strip() or None
+        d = self.decisions
+        target = d.target.value.strip() or None
         if self._act(
             "add_comment",
             lambda sid: self.repo.add_comment(
-                sid,
-                self.comment_text.value,
-                self.criterion.value if not target else None,
-                target=target,
+                sid, d.comment_text.value, d.criterion.value if not target else None, target=target
             ),
         ):
-            self.comment_text.value = ""
+            d.comment_text.value = ""
 
     def decide(self, action: str) -> None:
         """Return (with the note), approve, or release the submission."""
@@ -324,10 +336,10 @@ class ReviewApp(w.VBox):
         # Release needs approved work: it must not take anything into review.
         if self._act(
             action,
-            lambda sid: calls[action](sid, self.note.value or None),
+            lambda sid: calls[action](sid, self.decisions.note.value or None),
             into_review=action != "release",
         ):
-            self.note.value = ""
+            self.decisions.note.value = ""
         self.load_queue()
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -340,8 +352,8 @@ def acting_repo(workspace: str | Path | None = None) -> Repository:
     """Whom the app acts for: the JupyterHub user under a hub; on one machine, the user the
     page's address names (``?as=shunin``: the demo's one operator may be anyone), else the
     workspace's user."""
-    from simulator.casework.session import resolve_workspace
     from simulator.store.workspace_store import workspace_store
+    from simulator.workspace import resolve_workspace
 
     folder = resolve_workspace(workspace)
     store = workspace_store(folder)
@@ -353,9 +365,23 @@ def acting_repo(workspace: str | Path | None = None) -> Repository:
     return store.as_current_user(folder)
 
 
+QUEUE_KEYS = Path(__file__).with_name("queue_keys.js")
+
+
+def install_queue_keys() -> None:
+    """Put the queue's keyboard (j/k, arrows, Enter) into the page: a static script, shown
+    as the cell's JavaScript output (Voila runs it; widgets have no key events)."""
+    from IPython.display import Javascript, display
+
+    script = Javascript(QUEUE_KEYS.read_text(encoding="utf-8"))  # type: ignore[no-untyped-call]
+    display(script)  # type: ignore[no-untyped-call]
+
+
 def review_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
-        return ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        app = ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
+    install_queue_keys()
+    return app

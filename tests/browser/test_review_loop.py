@@ -1,8 +1,9 @@
 """The loop trainee -> supervisor -> trainee on a real `nuiawase demo` server (issue 10's
-acceptance): the supervisor opens a flagged submission, follows an evidence pointer,
-overrides (a reason is required), comments on a plan field and returns it; the trainee
-sees the return and the comment, revises and resubmits; the supervisor sees what changed,
-approves and releases; the trainee reads the released feedback."""
+acceptance): the supervisor opens a flagged submission, follows evidence pointers to a
+turn and to a plan field in the form on the same page, overrides (a reason is required),
+comments on a plan field and returns it; the trainee sees the return and the comment,
+revises and resubmits; the supervisor sees what changed, approves and releases; the
+trainee reads the released feedback."""
 
 from __future__ import annotations
 
@@ -28,6 +29,16 @@ def test_supervisor_and_trainee_loop(demo: DemoServer, page: Page) -> None:
     expect(target).to_have_count(1)
     assert pointer in target.inner_text()
     assert target.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 224, 138)"
+    # A pointer at a plan field scrolls to that field in the form shown in the same page.
+    field_link = detail.locator('table a.nw-ev[href^="#nw-ev-plan-"]').first
+    href = field_link.get_attribute("href")
+    assert href is not None
+    field_link.click()
+    field = detail.locator(f".nw-form [id='{href[1:]}']")
+    expect(field).to_have_count(1)
+    expect(detail.locator(".nw-form :target")).to_have_attribute("id", href[1:])
+    expect(field).to_be_in_viewport()
+    assert field.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(255, 224, 138)"
 
     page.locator(".nw-criterion select").select_option(label="根拠に基づくプラン")
     auto = expected_card("dv-higaisha", "middling").criterion("grounding").level  # type: ignore[union-attr]

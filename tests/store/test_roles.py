@@ -191,3 +191,19 @@ def test_supervisors_list_a_trainee_only_within_their_cohorts(cast: Cast) -> Non
     assert [a.id for a in c.taro.attempts()] == [west.id, east.id]
     with pytest.raises(PermissionDenied):
         c.suzu.attempts("hana")
+
+
+def test_work_is_filed_under_the_trainee_who_hands_it_in(cast: Cast) -> None:
+    from simulator.store.review_sheet import build_sheet
+
+    from .cast import exemplar
+
+    work = exemplar()
+    attempt = cast.hana.start_attempt(cast.cases["hiseiki-kinkyuu"], seed=work.seed).id
+    # hana hands in work that names taro as its author.
+    sub = cast.hana.submit(attempt, work.model_copy(update={"trainee_id": "taro"}))
+    assert sub.payload["trainee_id"] == "hana"
+    assert cast.sato.submission(sub.id).payload["trainee_id"] == "hana"
+    # The supervisor's form in the review app names hana as the trainee (担当).
+    form = build_sheet(cast.sato, sub.id, "ja").forms_html
+    assert "<td>hana</td>" in form and "<td>taro</td>" not in form
