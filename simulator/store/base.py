@@ -13,6 +13,7 @@ from .documents import split_flags
 from .engine import run_transaction
 from .errors import NotFound
 from .events import RELEASED, Status
+from .keys import caller_key
 from .records import AttemptRecord, SubmissionRecord
 from .roles import Actor, Role, deny
 from .schema import Attempt, Cohort, CohortMember, ScenarioVersion, Submission, User
@@ -194,7 +195,7 @@ class RepositoryBase:
                 total_score=self._visible_total(x),
                 status=stored_status(x),
                 reviewer=users.get(x.reviewer_id) if x.reviewer_id is not None else None,
-                idempotency_key=x.idempotency_key,
+                idempotency_key=caller_key(x.trainee_id, x.idempotency_key),
                 # The flag tells what the case holds; a trainee does not learn it from it.
                 urgent=() if self.actor.role == Role.trainee else split_flags(x.urgent),
             )

@@ -18,6 +18,7 @@ from .base import RepositoryBase
 from .documents import DocumentLike, as_document, lowest_criterion, schema_version_of
 from .errors import Conflict, InvalidInput
 from .events import Status
+from .keys import candidates, checked_key, stored_key
 from .records import AttemptRecord, DraftRecord, ProgressRecord, SubmissionRecord, TurnRecord
 from .roles import Role, require_role
 from .schema import (
@@ -301,15 +302,28 @@ class WorkMixin(RepositoryBase):
             lambda s: score_on_receipt(s, self._attempt(s, attempt_id, own=True), doc)
         )
 
+        checked_key(idempotency_key)
+        me = self.actor.user_id
+        assert me is not None
+        key_to_store = None if idempotency_key is None else stored_key(me, idempotency_key)
+
         def existing(s: Session) -> SubmissionRecord | None:
+            # Only the actor's own keys are looked at: another trainee's key neither
+            # blocks this submit nor shows that it exists (keys.py).
             if idempotency_key is None:
                 return None
             found = s.scalars(
-                select(Submission).where(Submission.idempotency_key == idempotency_key)
+                select(Submission)
+                .where(
+                    Submission.trainee_id == me,
+                    Submission.idempotency_key.in_(candidates(me, idempotency_key)),
+                )
+                .order_by(Submission.id)
+                .limit(1)
             ).one_or_none()
             if found is None:
                 return None
-            if found.trainee_id != self.actor.user_id or found.attempt_id != attempt_id:
+            if found.attempt_id != attempt_id:
                 raise Conflict("store.conflict.key_used", key=idempotency_key)
             return self._submission_records(s, [found])[0]
 
@@ -326,7 +340,7 @@ class WorkMixin(RepositoryBase):
                 version.scenario_id,
                 doc,
                 scored,
-                idempotency_key=idempotency_key,
+                idempotency_key=key_to_store,
                 submitted_at=utcnow(),
             )
             return SubmissionRecord(
