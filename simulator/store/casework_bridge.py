@@ -182,12 +182,14 @@ class AttemptMap:
                         "store.casework.not_registered", scenario=work.scenario_id
                     ) from None
                 self._found[(work.trainee_id, work.attempt_id)] = attempt
-            elif attempt.id not in self._with_turns and self.repo.turns(attempt.id):
-                self._with_turns.add(attempt.id)
             if attempt.id not in self._with_turns:
                 # Stored with the attempt: the transcript is its record, which reviews cite.
-                # (Also after a crash between starting the attempt and adding its turns.)
-                self.repo.append_turns(attempt.id, work.transcript.turns)
+                # The practice page stores turns as they are played (store/resume.py); what
+                # is missing (a crash between two turns, an attempt started here) is added.
+                stored = len(self.repo.turns(attempt.id))
+                missing = work.transcript.turns[stored:]
+                if missing:
+                    self.repo.append_turns(attempt.id, missing)
                 self._with_turns.add(attempt.id)
             return attempt
 

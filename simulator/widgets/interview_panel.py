@@ -23,6 +23,8 @@ from .html import bullet_list, esc, tag
 from .svg import line_chart
 
 EndHandler = Callable[[Transcript], None]
+#: Told each move as it is played, with the turn it made (the practice page stores both).
+TurnHandler = Callable[[Move, Turn], None]
 
 
 def _topic_label(topic: Topic | None, loc: str | None, none: str = "-") -> str:
@@ -130,11 +132,13 @@ class InterviewPanel(w.VBox):
         locale: str | None = None,
         debug: bool = False,
         on_end: EndHandler | None = None,
+        on_turn: TurnHandler | None = None,
     ) -> None:
         self.interview = Interview(scenario, persona)
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
+        self.on_turn = on_turn
         self.report: Debrief | None = None
         loc = locale
         arrival = t(f"vocab.arrival.{scenario.arrival.value}", loc)
@@ -201,12 +205,25 @@ class InterviewPanel(w.VBox):
         return self._say(Move(text=text, correction=correction))
 
     def _say(self, move: Move) -> Turn:
-        turn = self.interview.step(move)
+        turn = self._step(move)
         self.text.value = ""
         self.pending = None
         self.confirm.layout.display = "none"
         self._after(turn)
         return turn
+
+    def _step(self, move: Move) -> Turn:
+        turn = self.interview.step(move)
+        if self.on_turn is not None:
+            self.on_turn(move, turn)
+        return turn
+
+    def replay(self, moves: list[Move]) -> None:
+        """Play moves already stored (a reopened attempt) without telling ``on_turn``."""
+        for move in moves:
+            if self.interview.finished:
+                break
+            self._after(self.interview.step(move))
 
     def _ask_reading(self, reading: Classification) -> None:
         loc = self.locale
@@ -245,7 +262,7 @@ class InterviewPanel(w.VBox):
             return None
         if self.pending is not None:
             return self.send_as(Correction(topic=Topic(topic), technique=Technique(technique)))
-        turn = self.interview.step(Move(topic=Topic(topic), technique=Technique(technique)))
+        turn = self._step(Move(topic=Topic(topic), technique=Technique(technique)))
         self._after(turn)
         return turn
 
