@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from .documents import split_flags
 from .engine import run_transaction
-from .errors import NotFound
+from .errors import NotFound, ScenarioNotFound
 from .events import RELEASED, Status
 from .keys import caller_key
 from .records import AttemptRecord, SubmissionRecord
@@ -62,7 +62,7 @@ class RepositoryBase:
             select(ScenarioVersion).where(ScenarioVersion.content_hash == content_hash)
         ).one_or_none()
         if found is None:
-            raise NotFound("store.notfound.scenario", hash=content_hash)
+            raise ScenarioNotFound(content_hash)
         return found
 
     @staticmethod

@@ -33,7 +33,15 @@ from simulator.models.submission import Draft, Submission
 from simulator.rubric.scorecard import Scorecard
 
 from .documents import as_document, content_hash
-from .errors import Conflict, InvalidInput, NotFound, StoreError
+from .errors import (
+    AlreadySubmitted,
+    Conflict,
+    DraftChanged,
+    InvalidInput,
+    NotFound,
+    ScenarioNotFound,
+    StoreError,
+)
 from .records import AttemptRecord, SubmissionRecord
 from .roles import deny
 
@@ -175,9 +183,7 @@ class AttemptMap:
                 digest = self.cases.content_hash(work.scenario_id)
                 try:
                     attempt = self.repo.start_attempt(digest, seed=work.seed)
-                except NotFound as exc:
-                    if exc.key != "store.notfound.scenario":
-                        raise
+                except ScenarioNotFound:
                     raise NotFound(
                         "store.casework.not_registered", scenario=work.scenario_id
                     ) from None
@@ -230,10 +236,8 @@ class StoreDraftStore:
             expected = self._revisions.get(key, 0)
         try:
             record = self.attempts.repo.save_draft(attempt.id, draft, expected_revision=expected)
-        except Conflict as exc:
-            if exc.key != "store.conflict.draft_changed":
-                raise
-            raise DraftConflict(draft.attempt_id, int(exc.values["revision"])) from None
+        except DraftChanged as exc:
+            raise DraftConflict(draft.attempt_id, exc.revision) from None
         with self._lock:
             self._revisions[key] = record.revision
 
@@ -269,10 +273,8 @@ class StoreDraftStore:
             return  # the store already has this attempt's draft: it is the truth
         try:
             repo.save_draft(attempt.id, draft, expected_revision=0)
-        except Conflict as exc:
-            if exc.key != "store.conflict.draft_changed":
-                raise
-            # Another session saved first, a moment ago: its draft stands.
+        except DraftChanged:
+            pass  # another session saved first, a moment ago: its draft stands
 
 
 class StoreSubmissionStore:
@@ -306,9 +308,7 @@ class StoreSubmissionStore:
         key = f"casework/{repo.actor.name}/{attempt.id}/v{submission.version:03d}"
         try:
             repo.submit(attempt.id, submission, idempotency_key=key)
-        except Conflict as exc:
-            if exc.key != "store.conflict.already_submitted":
-                raise
+        except AlreadySubmitted:
             raise Conflict("store.casework.already_submitted", version=submission.version) from None
         return None
 

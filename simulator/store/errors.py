@@ -35,12 +35,34 @@ class NotFound(StoreError):
     """The record does not exist (or the actor may not know it exists)."""
 
 
+class ScenarioNotFound(NotFound):
+    """No stored scenario version has this content hash (a case not registered)."""
+
+    def __init__(self, content_hash: str) -> None:
+        super().__init__("store.notfound.scenario", hash=content_hash)
+
+
 class InvalidInput(StoreError):
     """A value the caller gave is malformed: bad URL, empty reason, unknown status..."""
 
 
 class Conflict(StoreError):
     """The record changed since the caller read it, or the change is not allowed now."""
+
+
+class DraftChanged(Conflict):
+    """Another tab or device saved the draft after the caller read it."""
+
+    def __init__(self, attempt: int, revision: int) -> None:
+        super().__init__("store.conflict.draft_changed", attempt=attempt, revision=revision)
+        self.revision = revision
+
+
+class AlreadySubmitted(Conflict):
+    """The attempt has a submission waiting for review or approved: one at a time."""
+
+    def __init__(self, attempt: int) -> None:
+        super().__init__("store.conflict.already_submitted", attempt=attempt)
 
 
 class StoreNotReady(StoreError):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from simulator.models.scenario import Scenario
 
 from .casework_bridge import scenario_hash
-from .errors import NotFound
+from .errors import NotFound, ScenarioNotFound
 
 if TYPE_CHECKING:
     from .repository import Repository
@@ -58,9 +58,7 @@ class LiveAttempts:
             if attempt_id is None:
                 try:
                     attempt_id = self.repo.start_attempt(scenario_hash(scenario), seed=seed).id
-                except NotFound as exc:
-                    if exc.key != "store.notfound.scenario":
-                        raise
+                except ScenarioNotFound:
                     raise NotFound("store.casework.not_registered", scenario=scenario.id) from None
                 self._ids[key] = attempt_id
             self.repo.append_turns(attempt_id, [{**turn, MOVE: move}])

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, lowest_criterion, schema_version_of
-from .errors import Conflict, InvalidInput
+from .errors import AlreadySubmitted, Conflict, DraftChanged, InvalidInput
 from .events import Status
 from .keys import candidates, checked_key, stored_key
 from .records import AttemptRecord, DraftRecord, ProgressRecord, SubmissionRecord, TurnRecord
@@ -115,7 +115,7 @@ def insert_submission(
         ).where(Submission.attempt_id == attempt.id)
     ).one()
     if blocking:
-        raise Conflict("store.conflict.already_submitted", attempt=attempt.id)
+        raise AlreadySubmitted(attempt.id)
     sub = new_submission(
         attempt,
         scenario_id,
@@ -261,7 +261,7 @@ class WorkMixin(RepositoryBase):
             draft = s.get(Draft, attempt.id)
             current = draft.revision if draft is not None else 0
             if expected_revision is not None and expected_revision != current:
-                raise Conflict("store.conflict.draft_changed", attempt=attempt_id, revision=current)
+                raise DraftChanged(attempt_id, current)
             now = utcnow()
             if draft is None:
                 draft = Draft(attempt_id=attempt.id, revision=0)
