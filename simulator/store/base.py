@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from .documents import split_flags
 from .engine import run_transaction
-from .errors import NotFound, ScenarioNotFound
+from .errors import NotFound, ScenarioNotFound, Term, term
 from .events import RELEASED, Status
 from .keys import caller_key
 from .records import AttemptRecord, SubmissionRecord
@@ -87,7 +87,7 @@ class RepositoryBase:
         )
 
     def _check_trainee_data(
-        self, s: Session, trainee_id: int, cohort_id: int | None, what: str
+        self, s: Session, trainee_id: int, cohort_id: int | None, what: Term
     ) -> None:
         """May the actor read a trainee's record (attempt, submission, progress)?"""
         role = self.actor.role
@@ -102,7 +102,7 @@ class RepositoryBase:
     def _trainee_scope(self, s: Session, trainee: User) -> set[int] | None:
         """Which of a trainee's records the actor may list: None for all of them (the
         trainee, an admin), else the cohorts shared with the supervising actor."""
-        what = f"records of {trainee.name}"
+        what = term("records_of", name=trainee.name)
         own = self.actor.role == Role.trainee and trainee.id == self.actor.user_id
         if own or self.actor.role == Role.admin:
             return None
@@ -121,7 +121,7 @@ class RepositoryBase:
         attempt = s.scalars(query.with_for_update() if lock else query).one_or_none()
         if attempt is None:
             raise NotFound("store.notfound.attempt", id=attempt_id)
-        what = f"attempt {attempt_id}"
+        what = term("attempt", id=attempt_id)
         if own:
             if attempt.trainee_id != self.actor.user_id:
                 raise deny(self.actor, what)
@@ -135,7 +135,9 @@ class RepositoryBase:
         sub = s.scalars(query.with_for_update() if lock else query).one_or_none()
         if sub is None:
             raise NotFound("store.notfound.submission", id=submission_id)
-        self._check_trainee_data(s, sub.trainee_id, sub.cohort_id, f"submission {submission_id}")
+        self._check_trainee_data(
+            s, sub.trainee_id, sub.cohort_id, term("submission_no", id=submission_id)
+        )
         return sub
 
     # --- records ------------------------------------------------------------------------

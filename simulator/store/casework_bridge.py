@@ -41,6 +41,7 @@ from .errors import (
     NotFound,
     ScenarioNotFound,
     StoreError,
+    term,
 )
 from .records import AttemptRecord, SubmissionRecord
 from .roles import deny
@@ -175,7 +176,10 @@ class AttemptMap:
         """The store attempt of a draft or submission; started (with the interview's turns)
         if there is none yet."""
         if work.trainee_id != self.trainee_id:
-            raise deny(self.repo.actor, f"attempt {work.attempt_id} of {work.trainee_id}")
+            raise deny(
+                self.repo.actor,
+                term("attempt_of", attempt=work.attempt_id, trainee=work.trainee_id),
+            )
         with self._lock:
             self._keys[(work.trainee_id, work.attempt_id)] = (work.scenario_id, work.seed)
             attempt = self.find(work.trainee_id, work.attempt_id)

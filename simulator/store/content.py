@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, content_hash, without_answer_key
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, term
 from .records import CannedCommentRecord, ContentVersion
 from .roles import Role, require_role
 from .schema import CannedComment, RubricVersion, ScenarioVersion, utcnow
@@ -26,7 +26,7 @@ REVIEWERS = (Role.supervisor, Role.trainer, Role.admin)
 def _text_id(document: Mapping[str, Any], what: str) -> str:
     value = document.get("id")
     if not isinstance(value, str) or not value:
-        raise InvalidInput("store.error.no_id", what=what)
+        raise InvalidInput("store.error.no_id", what=term(what))
     return value
 
 
@@ -54,7 +54,9 @@ class ContentMixin(RepositoryBase):
         scenario_id = _text_id(document, "scenario")
         version = document.get("version", 1)
         if not isinstance(version, int):
-            raise InvalidInput("store.error.bad_field", what="scenario", field="version")
+            raise InvalidInput(
+                "store.error.bad_field", what=term("scenario"), field=term("version")
+            )
         digest = content_hash(document)
 
         def work(s: Session) -> ContentVersion:
@@ -131,7 +133,7 @@ class ContentMixin(RepositoryBase):
         require_role(self.actor, "add_canned_comment", *AUTHORS)
         localized = {"ja": text} if isinstance(text, str) else dict(text)
         if not str(localized.get("ja", "")).strip():
-            raise InvalidInput("store.error.empty", what="text.ja")
+            raise InvalidInput("store.error.empty", what=term("comment_text"))
 
         def work(s: Session) -> CannedCommentRecord:
             row = CannedComment(

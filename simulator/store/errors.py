@@ -6,9 +6,40 @@ are the caller's (exit 2); ``StoreUnavailable`` is the program's or the server's
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from simulator.i18n import t
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word or phrase put into a message, translated with it (``store.term.<name>``), so
+    a Japanese sentence never carries an English noun (「comment が空です」)."""
+
+    name: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, locale: str | None = None) -> str:
+        """The term in ``locale``."""
+        return t(f"store.term.{self.name}", locale, **self.values)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def term(name: str, /, **values: Any) -> Term:
+    """A translated term of a store message."""
+    return Term(name, values)
+
+
+def _said(value: Any, locale: str | None) -> Any:
+    """A message value as the reader reads it: terms translated, a tuple of terms listed."""
+    if isinstance(value, Term):
+        return value.text(locale)
+    if isinstance(value, tuple) and all(isinstance(v, Term) for v in value):
+        return t("store.term.separator", locale).join(v.text(locale) for v in value)
+    return value
 
 
 class StoreError(Exception):
@@ -21,7 +52,7 @@ class StoreError(Exception):
 
     def message(self, locale: str | None = None) -> str:
         """The message in ``locale`` (default: NUIAWASE_LOCALE, else Japanese)."""
-        return t(self.key, locale, **self.values)
+        return t(self.key, locale, **{k: _said(v, locale) for k, v in self.values.items()})
 
     def __str__(self) -> str:
         return self.message()

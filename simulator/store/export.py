@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .base import RepositoryBase, stored_status
 from .documents import scorecard_levels
+from .errors import term
 from .events import current_levels
 from .roles import Role, deny, require_role
 from .schema import (
@@ -141,7 +142,7 @@ class ExportMixin(RepositoryBase):
                     s.scalars(select(CohortMember.cohort_id).where(CohortMember.user_id == user.id))
                 )
                 if not theirs & cohorts:
-                    raise deny(self.actor, f"records of {trainee}")
+                    raise deny(self.actor, term("records_of", name=trainee))
         return cohorts, trainee_id
 
     @staticmethod

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from .base import RepositoryBase
-from .errors import Conflict, InvalidInput
+from .errors import Conflict, InvalidInput, term
 from .records import CohortRecord, UserRecord
 from .roles import Role, require_role
 from .schema import Cohort, CohortMember, User, utcnow
@@ -26,7 +26,7 @@ class PeopleMixin(RepositoryBase):
         require_role(self.actor, "add_user", Role.admin)
         name = name.strip()
         if not name:
-            raise InvalidInput("store.error.empty", what="name")
+            raise InvalidInput("store.error.empty", what=term("name"))
         try:
             chosen = Role(role)
         except ValueError:
@@ -67,7 +67,7 @@ class PeopleMixin(RepositoryBase):
         require_role(self.actor, "add_cohort", Role.admin)
         name = name.strip()
         if not name:
-            raise InvalidInput("store.error.empty", what="cohort")
+            raise InvalidInput("store.error.empty", what=term("cohort"))
 
         def work(s: Session) -> CohortRecord:
             if s.scalars(select(Cohort.id).where(Cohort.name == name)).first() is not None:

@@ -24,7 +24,7 @@ from .documents import (
     scorecard_for_trainee,
     scorecard_levels,
 )
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound, term
 from .events import AWAITING_REVIEW, RELEASED, EventKind, Status, can_move, current_levels
 from .records import Feedback, ReviewEventRecord, ScorecardRecord
 from .roles import Role, deny, require_role
@@ -163,7 +163,7 @@ class ReviewMixin(RepositoryBase):
         """The submission, locked, after checking the actor supervises its cohort."""
         sub = self._submission(s, submission_id, lock=True)
         if sub.cohort_id is None or sub.cohort_id not in self._supervised(s):
-            raise deny(self.actor, f"submission {submission_id}")
+            raise deny(self.actor, term("submission_no", id=submission_id))
         return sub
 
     def _append(self, s: Session, event: ReviewEvent) -> ReviewEventRecord:
@@ -327,7 +327,7 @@ class ReviewMixin(RepositoryBase):
             ):
                 raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
             if not body:
-                raise InvalidInput("store.error.empty", what="comment")
+                raise InvalidInput("store.error.empty", what=term("comment"))
             assert self.actor.user_id is not None
             return self._append(
                 s,

@@ -22,7 +22,7 @@ from simulator.casework.submissions import FileSubmissionStore, SubmissionStore
 
 from .casework_bridge import store_work
 from .engine import DATABASE_URL_ENV, SQLITE_FILE_NAME, resolve_url
-from .errors import PermissionDenied
+from .errors import PermissionDenied, term
 from .identity import current_user_name
 from .repository import Store
 
@@ -56,7 +56,10 @@ def store_user(workspace: Path, trainee_id: str) -> str:
     if hub_user:
         # Under JupyterHub the kernel acts for its hub user only, never for another trainee.
         raise PermissionDenied(
-            "store.denied.record", user=hub_user, role="trainee", what=f"drafts of {trainee_id}"
+            "store.denied.record",
+            user=hub_user,
+            role=term("role.trainee"),
+            what=term("drafts_of", trainee=trainee_id),
         )
     return trainee_id
 
