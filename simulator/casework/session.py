@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from simulator.clock import utc_now
 from simulator.i18n import t
 from simulator.models.casework import (
     Assessment,
@@ -30,7 +31,7 @@ from simulator.models.casework import (
     ScreeningOutcome,
     StrengthNote,
 )
-from simulator.models.submission import Draft, Submission, utc_now
+from simulator.models.submission import Draft, Submission
 from simulator.scenario.loader import pydantic_message
 from simulator.workspace import CONFIG_NAME, WorkspaceConfig
 

@@ -12,12 +12,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, content_hash, without_answer_key
 from .errors import InvalidInput, NotFound, term
 from .records import CannedCommentRecord, ContentVersion
 from .roles import Role, require_role
-from .schema import CannedComment, RubricVersion, ScenarioVersion, utcnow
+from .schema import CannedComment, RubricVersion, ScenarioVersion
 
 AUTHORS = (Role.trainer, Role.admin)
 REVIEWERS = (Role.supervisor, Role.trainer, Role.admin)
@@ -70,7 +72,7 @@ class ContentMixin(RepositoryBase):
                     content_hash=digest,
                     document=document,
                     created_by=self.actor.user_id,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                 )
                 s.add(found)
                 s.flush()
@@ -110,7 +112,7 @@ class ContentMixin(RepositoryBase):
                     content_hash=digest,
                     document=document,
                     created_by=self.actor.user_id,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                 )
                 s.add(found)
                 s.flush()
@@ -142,7 +144,7 @@ class ContentMixin(RepositoryBase):
                 text=localized,
                 retired=False,
                 created_by=self.actor.user_id,
-                created_at=utcnow(),
+                created_at=utc_now(),
             )
             s.add(row)
             s.flush()

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
 from simulator.models.rubric import MAX_LEVEL
 
 from .base import RepositoryBase, stored_status
@@ -35,7 +36,6 @@ from .schema import (
     Scorecard,
     Submission,
     User,
-    utcnow,
 )
 from .scoring import default_scorer
 
@@ -200,7 +200,7 @@ class ReviewMixin(RepositoryBase):
                 raise Conflict(
                     "store.conflict.transition", id=submission_id, old=old.value, new=new.value
                 )
-            now = utcnow()
+            now = utc_now()
             assert self.actor.user_id is not None
             record = self._append(
                 s,
@@ -283,7 +283,7 @@ class ReviewMixin(RepositoryBase):
                     submission_id=sub.id,
                     actor_id=self.actor.user_id,
                     kind=EventKind.override.value,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                     criterion=criterion,
                     old_level=old,
                     new_level=level,
@@ -335,7 +335,7 @@ class ReviewMixin(RepositoryBase):
                     submission_id=sub.id,
                     actor_id=self.actor.user_id,
                     kind=EventKind.comment.value,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                     criterion=criterion,
                     text=body,
                     detail=detail,

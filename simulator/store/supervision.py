@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .errors import InvalidInput, term
 from .roles import Role, require_role
-from .schema import SupervisionRecord, User, utcnow
+from .schema import SupervisionRecord, User
 
 KINDS = ("individual", "group")
 MAX_TEXT = 4000
@@ -80,7 +82,7 @@ class SupervisionMixin(RepositoryBase):
             row = SupervisionRecord(
                 trainee_id=user.id,
                 supervisor_id=self.actor.user_id,
-                created_at=utcnow(),
+                created_at=utc_now(),
                 held_on=held_on,
                 kind=kind,
                 focus=focus,

@@ -25,13 +25,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import as_document
 from .errors import InvalidInput, StoreError
 from .keys import caller_key, candidates, checked_key, stored_key
 from .records import ImportResult
 from .roles import Role, require_role
-from .schema import Attempt, CohortMember, ScenarioVersion, Submission, utcnow
+from .schema import Attempt, CohortMember, ScenarioVersion, Submission
 from .scoring import Scored, default_scorer
 from .work import new_scorecard, new_submission, rubric_version_id
 
@@ -71,7 +73,7 @@ def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
         raise bad("seed")
     stamp = record.get("submitted_at")
     try:
-        when = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else utcnow()
+        when = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else utc_now()
     except ValueError:
         raise bad("submitted_at") from None
     if when.tzinfo is None:

@@ -14,6 +14,8 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, lowest_criterion, schema_version_of
 from .errors import AlreadySubmitted, Conflict, DraftChanged, InvalidInput
@@ -33,7 +35,6 @@ from .schema import (
     Submission,
     TranscriptTurn,
     User,
-    utcnow,
 )
 from .scoring import Scored, StoreScorer, default_scorer
 
@@ -173,7 +174,7 @@ class WorkMixin(RepositoryBase):
                 cohort_id=mine[cohort_name] if cohort_name is not None else None,
                 scenario_version_id=version.id,
                 seed=seed,
-                started_at=utcnow(),
+                started_at=utc_now(),
             )
             s.add(attempt)
             s.flush()
@@ -218,7 +219,7 @@ class WorkMixin(RepositoryBase):
             start = (
                 s.scalar(select(func.count()).where(TranscriptTurn.attempt_id == attempt.id)) or 0
             )
-            now = utcnow()
+            now = utc_now()
             for offset, doc in enumerate(docs):
                 turn_id = doc.get("id")
                 s.add(
@@ -262,7 +263,7 @@ class WorkMixin(RepositoryBase):
             current = draft.revision if draft is not None else 0
             if expected_revision is not None and expected_revision != current:
                 raise DraftChanged(attempt_id, current)
-            now = utcnow()
+            now = utc_now()
             if draft is None:
                 draft = Draft(attempt_id=attempt.id, revision=0)
                 s.add(draft)
@@ -341,7 +342,7 @@ class WorkMixin(RepositoryBase):
                 doc,
                 scored,
                 idempotency_key=key_to_store,
-                submitted_at=utcnow(),
+                submitted_at=utc_now(),
             )
             return SubmissionRecord(
                 id=sub.id,
@@ -404,7 +405,7 @@ class WorkMixin(RepositoryBase):
         def work(s: Session) -> ProgressRecord:
             assert self.actor.user_id is not None
             row = s.get(Progress, (self.actor.user_id, module))
-            now = utcnow()
+            now = utc_now()
             if row is None:
                 row = Progress(user_id=self.actor.user_id, module=module)
                 s.add(row)

@@ -8,7 +8,6 @@ turn or field they name; ``:target`` highlights what the link scrolled to.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as w
 
+from simulator.clock import utc_now
 from simulator.i18n import t
 from simulator.store import Repository, Status, StoreError
 from simulator.store.queue import QueueFilter
@@ -210,7 +210,7 @@ class ReviewApp(w.VBox):
         self.more.disabled = self._next is None
         self.back.disabled = len(self._pages) < 2
         flag = t("review.urgent", self.locale)
-        now = dt.datetime.now(dt.UTC)
+        now = utc_now()
         # Select options are plain text: nothing a trainee typed can become markup here.
         self.queue.options = [
             (
