@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from simulator.clock import utc_now
+from simulator.clock import iso_utc, utc_now
 
 from .base import RepositoryBase
 from .errors import Conflict, InvalidInput
@@ -36,7 +36,7 @@ from .schema import (
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    return iso_utc(value) if value is not None else None
 
 
 class PrivacyMixin(RepositoryBase):
