@@ -20,3 +20,13 @@ def test_one_clock() -> None:
         if re.search(r"datetime\.(now|utcnow)\(|\bdef utc_?now\(", text)
     ]
     assert readers == ["clock.py"]
+
+
+def test_one_place_names_topics_and_techniques() -> None:
+    """Only simulator/labels.py builds the catalog keys of topics and techniques."""
+    builders = [
+        p.relative_to(SIMULATOR).as_posix()
+        for p, text in sources().items()
+        if re.search(r"vocab\.(topic|technique)\.\{", text)
+    ]
+    assert builders == ["labels.py"]

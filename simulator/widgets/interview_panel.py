@@ -16,6 +16,7 @@ from simulator.interview import Debrief, Interview, Move, Transcript, Turn, debr
 from simulator.interview.classifier import Classification
 from simulator.interview.demeanour import demeanour, restless
 from simulator.interview.moves import Correction
+from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
 
@@ -27,14 +28,6 @@ EndHandler = Callable[[Transcript], None]
 TurnHandler = Callable[[Move, Turn], None]
 
 
-def _topic_label(topic: Topic | None, loc: str | None, none: str = "-") -> str:
-    return t(f"vocab.topic.{topic.value}", loc) if topic else none
-
-
-def _technique_label(technique: Technique | None, loc: str | None) -> str:
-    return t(f"vocab.technique.{technique.value}", loc) if technique else "-"
-
-
 def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
     """One exchange as escaped HTML: what the counsellor said, how it was understood, the reply."""
     said = (
@@ -43,8 +36,8 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
         else t(
             "interview.menu_move",
             loc,
-            topic=_topic_label(turn.topic, loc),
-            technique=_technique_label(turn.technique, loc),
+            topic=topic_label(turn.topic, loc),
+            technique=technique_label(turn.technique, loc),
         )
     )
     if turn.technique is None:
@@ -53,8 +46,8 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
         understood = t(
             "interview.corrected" if turn.corrected_from is not None else "interview.understood",
             loc,
-            topic=_topic_label(turn.topic, loc),
-            technique=_technique_label(turn.technique, loc),
+            topic=topic_label(turn.topic, loc),
+            technique=technique_label(turn.technique, loc),
         )
     parts = [
         f'<div class="nuiawase-turn" data-turn="{esc(turn.id)}">',
@@ -153,11 +146,11 @@ class InterviewPanel(w.VBox):
         )
         self.send = w.Button(description=t("interview.send", loc), button_style="primary")
         self.topic = w.Dropdown(
-            options=[(_topic_label(tp, loc), tp.value) for tp in Topic],
+            options=[(topic_label(tp, loc), tp.value) for tp in Topic],
             description=t("interview.menu_topic", loc),
         )
         self.technique = w.Dropdown(
-            options=[(_technique_label(tq, loc), tq.value) for tq in Technique],
+            options=[(technique_label(tq, loc), tq.value) for tq in Technique],
             description=t("interview.menu_technique", loc),
         )
         self.ask = w.Button(description=t("interview.menu_send", loc))
@@ -233,8 +226,8 @@ class InterviewPanel(w.VBox):
             t(
                 "interview.unsure",
                 loc,
-                topic=_topic_label(reading.topic, loc, t("interview.no_topic", loc)),
-                technique=_technique_label(reading.technique, loc),
+                topic=topic_label(reading.topic, loc, t("interview.no_topic", loc)),
+                technique=technique_label(reading.technique, loc),
             ),
             "nuiawase-unsure-note",
         )
@@ -245,8 +238,8 @@ class InterviewPanel(w.VBox):
             label = t(
                 "interview.send_as",
                 loc,
-                topic=_topic_label(alt.topic, loc, t("interview.no_topic", loc)),
-                technique=_technique_label(alt.technique, loc),
+                topic=topic_label(alt.topic, loc, t("interview.no_topic", loc)),
+                technique=technique_label(alt.technique, loc),
             )
             button = w.Button(description=label, layout=w.Layout(width="auto"))
             fix = Correction(topic=alt.topic, technique=alt.technique)
