@@ -27,6 +27,7 @@ from simulator.models.casework import (
 )
 from simulator.models.submission import Submission
 from simulator.models.vocab import IntakeCategory
+from simulator.settings import load_settings
 
 from .context import CaseContext
 from .labels import (
@@ -507,7 +508,7 @@ class PdfFailed(RuntimeError):
 
 def find_chromium() -> str | None:
     """A Chromium to print with: NUIAWASE_CHROMIUM, else one on PATH, else None."""
-    env = os.environ.get("NUIAWASE_CHROMIUM")
+    env = load_settings().browser
     if env:
         return env if Path(env).is_file() else None
     for name in CHROMIUM_NAMES:

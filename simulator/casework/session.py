@@ -10,7 +10,6 @@ test can fill in the whole form through this class without a browser.
 from __future__ import annotations
 
 import atexit
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -33,7 +32,7 @@ from simulator.models.casework import (
 )
 from simulator.models.submission import Draft, Submission
 from simulator.scenario.loader import pydantic_message
-from simulator.workspace import CONFIG_NAME, WorkspaceConfig
+from simulator.settings import find_workspace, load_settings
 
 from .checks import REQUIRED, Message, check_casework, eligibility_warnings
 from .context import CaseContext
@@ -55,25 +54,12 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.@\-]")
 def resolve_workspace(workspace: str | Path | None = None) -> Path:
     """The workspace folder: the argument, NUIAWASE_WORKSPACE, the nearest folder with a
     nuiawase.yaml above the current one, else the current folder."""
-    if workspace is not None:
-        return Path(workspace)
-    env = os.environ.get("NUIAWASE_WORKSPACE")
-    if env:
-        return Path(env)
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    return here
+    return find_workspace(workspace)
 
 
 def resolve_trainee(workspace: Path) -> str:
     """The trainee's id: the workspace user (or JupyterHub's), made safe for a folder name."""
-    if (workspace / CONFIG_NAME).is_file():
-        user = WorkspaceConfig.load(workspace).user
-    else:
-        user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("NUIAWASE_USER") or "trainee"
-    return trainee_id_for(user)
+    return trainee_id_for(load_settings(workspace).user or "trainee")
 
 
 def trainee_id_for(user: str) -> str:

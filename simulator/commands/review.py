@@ -20,13 +20,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import os
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from simulator.clock import iso_utc
 from simulator.i18n import t
+from simulator.settings import load_settings
 
 from .common import EXIT_INVALID, EXIT_OK, Subparsers
 from .store import _database_options, _open, _store_errors
@@ -39,7 +39,7 @@ def _acting(store: Store, args: argparse.Namespace) -> Repository:
     """The repository of the user the command acts for (see the module docstring)."""
     from simulator.store import PermissionDenied
 
-    hub = os.environ.get("JUPYTERHUB_USER")
+    hub = load_settings().hub_user
     if hub:
         if args.as_user and args.as_user != hub:
             raise PermissionDenied("review.cli.impersonation", user=hub, other=args.as_user)

@@ -11,7 +11,6 @@ trainee's work between two places.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 
@@ -19,9 +18,10 @@ from simulator.casework.context import CaseContext
 from simulator.casework.drafts import DraftStore, FileDraftStore
 from simulator.casework.session import trainee_id_for
 from simulator.casework.submissions import FileSubmissionStore, SubmissionStore
+from simulator.settings import load_settings
 
 from .casework_bridge import store_work
-from .engine import DATABASE_URL_ENV, SQLITE_FILE_NAME, resolve_url
+from .engine import SQLITE_FILE_NAME, resolve_url
 from .errors import PermissionDenied, term
 from .identity import current_user_name
 from .repository import Store
@@ -32,7 +32,7 @@ _open_lock = threading.Lock()
 
 def has_store(workspace: Path) -> bool:
     """True when the workspace's drafts and submissions belong in a database."""
-    return bool(os.environ.get(DATABASE_URL_ENV)) or (Path(workspace) / SQLITE_FILE_NAME).is_file()
+    return bool(load_settings().database_url) or (Path(workspace) / SQLITE_FILE_NAME).is_file()
 
 
 def workspace_store(workspace: Path) -> Store:
@@ -52,7 +52,7 @@ def store_user(workspace: Path, trainee_id: str) -> str:
     name = current_user_name(Path(workspace))
     if name is not None and trainee_id_for(name) == trainee_id:
         return name
-    hub_user = os.environ.get("JUPYTERHUB_USER")
+    hub_user = load_settings().hub_user
     if hub_user:
         # Under JupyterHub the kernel acts for its hub user only, never for another trainee.
         raise PermissionDenied(
