@@ -2,9 +2,9 @@
 in one place from the environment and the workspace's ``nuiawase.yaml``.
 
 The variables are ``NUIAWASE_USER``, ``NUIAWASE_LOCALE``, ``NUIAWASE_WORKSPACE``,
-``NUIAWASE_DATABASE_URL`` and ``NUIAWASE_CHROMIUM``; under JupyterHub, ``JUPYTERHUB_USER``
-names the user and nothing can override it. (pydantic-settings is not a dependency; a
-plain pydantic model reads the ``NUIAWASE_`` variables the same way.)
+``NUIAWASE_DATABASE_URL``, ``NUIAWASE_CHROMIUM`` and ``NUIAWASE_DEMO``; under JupyterHub,
+``JUPYTERHUB_USER`` names the user and nothing can override it. (pydantic-settings is not
+a dependency; a plain pydantic model reads the ``NUIAWASE_`` variables the same way.)
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Environment(BaseModel):
     workspace: Path | None = None
     database_url: str | None = None
     chromium: str | None = None
+    demo: bool = False
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -56,6 +57,8 @@ class Settings(BaseModel):
     database_url: str | None
     #: The Chromium to print with (NUIAWASE_CHROMIUM), if one is named.
     browser: str | None
+    #: Served by ``nuiawase demo`` (NUIAWASE_DEMO=1): the apps may act as a demo person.
+    demo: bool = False
 
     @property
     def under_hub(self) -> bool:
@@ -105,6 +108,7 @@ def load_settings(
         locale=env.locale or str(config.get("locale") or DEFAULT_LOCALE),
         database_url=env.database_url,
         browser=env.chromium,
+        demo=env.demo,
     )
 
 

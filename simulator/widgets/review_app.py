@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import ipywidgets as w
 
@@ -21,6 +20,7 @@ from simulator.store import Repository, Status, StoreError
 from simulator.store.queue import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
+from .acting import acting, with_banner
 from .html import esc, tag
 from .supervision_view import SupervisionView
 
@@ -337,25 +337,15 @@ class ReviewApp(w.VBox):
 
 
 def acting_repo(workspace: str | Path | None = None) -> Repository:
-    """Whom the app acts for: the JupyterHub user under a hub; on one machine, the user the
-    page's address names (``?as=shunin``: the demo's one operator may be anyone), else the
-    workspace's user."""
-    from simulator.casework.session import resolve_workspace
-    from simulator.store.workspace_store import workspace_store
-
-    folder = resolve_workspace(workspace)
-    store = workspace_store(folder)
-    if os.environ.get("JUPYTERHUB_USER"):
-        return store.as_current_user(folder)
-    asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("as")
-    if asked:
-        return store.as_user(asked[0])
-    return store.as_current_user(folder)
+    """Whom the app acts for (simulator.widgets.acting: ``?as=`` only in the demo)."""
+    return acting(workspace).repo
 
 
 def review_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
-        return ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        who = acting(workspace)
+        app = ReviewApp(who.repo, locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
