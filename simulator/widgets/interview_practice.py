@@ -67,6 +67,9 @@ class InterviewPractice(w.VBox):
         """Reopen an unfinished attempt: the case (id or path), its seed, its moves so far."""
         panel = self._begin(case, seed)
         panel.replay(moves)
+        # The picker stays: the trainee may go on, or leave this attempt for another case.
+        self.library.layout.display = None
+        self.start_button.layout.display = None
         return panel
 
     def _begin(self, case: str, seed: int) -> InterviewPanel:

@@ -134,10 +134,13 @@ class PracticeFlow(w.VBox):
         if self.live is None:
             return False
         try:
-            return self._resume(self.live)
+            resumed = self._resume(self.live)
         except (StoreError, InvalidFile, ValidationError) as exc:
             self.notice.value = tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
             return False
+        if resumed:
+            self.notice.value = tag("div", t("practice.resumed", self.locale), "nuiawase-resumed")
+        return resumed
 
     def _resume(self, live: LiveAttempts) -> bool:
         from simulator.scenario.library import load_case

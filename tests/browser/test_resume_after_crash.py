@@ -74,6 +74,7 @@ def test_after_kill_9_and_a_restart_the_same_attempt_comes_back(tmp_path: Path, 
 
     with demo_server(workspace) as second:
         page.goto(second.voila_url)
+        expect(page.locator(".nuiawase-resumed")).to_contain_text("前回の続きを開きました")
         # The same client (the intro names them, with their age)...
         expect(page.locator(".nuiawase-intro")).to_have_text(intro)
         # ...the interview as it was...

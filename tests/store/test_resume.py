@@ -61,6 +61,9 @@ def test_an_interview_in_progress_comes_back_after_a_restart(workspace: Path) ->
     assert again.interview.persona == panel.interview.persona
     assert again.chat.value == panel.chat.value
     assert again.interview.turns_left == panel.interview.turns_left
+    assert "前回の続きを開きました" in after.notice.value
+    # The picker stays, for a trainee who would rather start another case.
+    assert after.interview.start_button.layout.display is None
     # It goes on where it stopped, on the same attempt.
     again.say("ご家族のことも伺ってよろしいですか。") or again.send_as(None)
     hana = as_user(workspace, "hana")
