@@ -19,10 +19,12 @@ class Term:
 
     name: str
     values: dict[str, Any] = field(default_factory=dict)
+    #: Where the catalog keeps it: the store's own terms, or e.g. review.status.
+    catalog: str = "store.term"
 
     def text(self, locale: str | None = None) -> str:
         """The term in ``locale``."""
-        return t(f"store.term.{self.name}", locale, **self.values)
+        return t(f"{self.catalog}.{self.name}", locale, **self.values)
 
     def __str__(self) -> str:
         return self.text()
@@ -31,6 +33,11 @@ class Term:
 def term(name: str, /, **values: Any) -> Term:
     """A translated term of a store message."""
     return Term(name, values)
+
+
+def status_term(status: str) -> Term:
+    """A submission's status as the apps name it (review.status.*: 提出済み, 確認中...)."""
+    return Term(str(status), catalog="review.status")
 
 
 def _said(value: Any, locale: str | None) -> Any:

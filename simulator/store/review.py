@@ -25,7 +25,7 @@ from .documents import (
     scorecard_for_trainee,
     scorecard_levels,
 )
-from .errors import Conflict, InvalidInput, NotFound, term
+from .errors import Conflict, InvalidInput, NotFound, status_term, term
 from .events import AWAITING_REVIEW, RELEASED, EventKind, Status, can_move, current_levels
 from .records import Feedback, ReviewEventRecord, ScorecardRecord
 from .roles import Role, deny, require_role
@@ -195,7 +195,9 @@ class ReviewMixin(RepositoryBase):
             sub = self._reviewing(s, submission_id)
             old = stored_status(sub)
             if seen is not None and seen != old:
-                raise Conflict("store.conflict.status_changed", id=submission_id, status=old.value)
+                raise Conflict(
+                    "store.conflict.status_changed", id=submission_id, status=status_term(old.value)
+                )
             if not can_move(old, new):
                 raise Conflict(
                     "store.conflict.transition", id=submission_id, old=old.value, new=new.value
@@ -264,7 +266,9 @@ class ReviewMixin(RepositoryBase):
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
-                raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
+                raise Conflict(
+                    "store.conflict.not_in_review", id=submission_id, status=status_term(sub.status)
+                )
             card = self._card(s, submission_id)
             if criterion not in scorecard_criteria(card):
                 raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
@@ -311,7 +315,9 @@ class ReviewMixin(RepositoryBase):
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
-                raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
+                raise Conflict(
+                    "store.conflict.not_in_review", id=submission_id, status=status_term(sub.status)
+                )
             body = (text or "").strip()
             detail: dict[str, Any] | None = None
             if canned_comment_id is not None:

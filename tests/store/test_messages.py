@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from simulator.store import InvalidInput, PermissionDenied
+from simulator.store import Conflict, InvalidInput, PermissionDenied
 
 from .cast import Cast, submit_exemplar
 
@@ -46,3 +46,11 @@ def test_a_bad_supervision_record_names_its_field_in_japanese(cast: Cast) -> Non
     with pytest.raises(InvalidInput) as bad:
         cast.sato.record_supervision("hana", dt.date(2026, 12, 1), "nonsense", "focus", "actions")
     assert latin_words(bad.value.message("ja")) == set()
+
+
+def test_a_status_is_named_as_the_apps_name_it(cast: Cast) -> None:
+    sid = submit_exemplar(cast, "hana").id
+    with pytest.raises(Conflict) as early:
+        cast.sato.add_comment(sid, "よくできました")  # before the review was started
+    assert "提出済み" in early.value.message("ja")
+    assert latin_words(early.value.message("ja")) == set()
