@@ -50,7 +50,7 @@ def require_role(actor: Actor, action: str, *roles: Role) -> None:
             "store.denied.role",
             user=actor.name,
             role=term(f"role.{actor.role.value}"),
-            action=action,
+            action=term(f"action.{action}"),
             roles=tuple(term(f"role.{r.value}") for r in roles),
         )
 

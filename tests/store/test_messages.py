@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 
+import simulator.store
+from simulator.i18n import catalog
 from simulator.store import Conflict, InvalidInput, PermissionDenied
 
 from .cast import Cast, submit_exemplar
@@ -54,3 +57,23 @@ def test_a_status_is_named_as_the_apps_name_it(cast: Cast) -> None:
         cast.sato.add_comment(sid, "よくできました")  # before the review was started
     assert "提出済み" in early.value.message("ja")
     assert latin_words(early.value.message("ja")) == set()
+
+
+def test_a_refused_action_is_named_in_japanese(cast: Cast) -> None:
+    with pytest.raises(PermissionDenied) as refused:
+        cast.hana.review_queue()
+    message = refused.value.message("ja")
+    assert "「確認の一覧」" in message and latin_words(message, "hana") == set()
+
+
+def test_every_action_a_role_guards_has_a_name_in_both_languages() -> None:
+    store = Path(simulator.store.__file__).parent
+    actions = {
+        m
+        for f in store.glob("*.py")
+        for m in re.findall(r'require_role\(self\.actor, "(\w+)"', f.read_text())
+    }
+    assert len(actions) > 20
+    for locale in ("ja", "en"):
+        missing = {a for a in actions if f"store.term.action.{a}" not in catalog(locale)}
+        assert missing == set(), locale
