@@ -1,5 +1,6 @@
 """kill -9 of the real server in the middle of an attempt, then a restart: the practice
-page gives back the same client, the interview so far and the draft (issue 18, item 5).
+page gives back the same client, the interview so far and the draft (issue 18, item 5);
+a reload in the middle of the interview keeps it too (issue 14).
 
 The seed is random, as for every trainee (the fixed-seed sample would hide a page that
 starts a new client and happens to look the same).
@@ -65,6 +66,10 @@ def test_after_kill_9_and_a_restart_the_same_attempt_comes_back(tmp_path: Path, 
         steps.interview(page)
         intro = page.locator(".nuiawase-intro").inner_text()
         replies = page.locator(".nuiawase-client").all_inner_texts()
+        # A reload in the middle of the interview loses nothing either (issue 14).
+        page.reload()
+        expect(page.locator(".nuiawase-client")).to_have_text(replies)
+        expect(page.locator(".nuiawase-intro")).to_have_text(intro)
         steps.end_interview(page)
         page.get_by_role("button", name="アセスメントとプランの記入へ進む").click()
         expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=steps.FORMS_TIMEOUT)
