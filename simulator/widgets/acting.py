@@ -27,10 +27,12 @@ from .html import tag
 
 @dataclass(frozen=True)
 class Acting:
-    """The repository an app uses, and the demo person it stands in for (None: itself)."""
+    """The repository an app uses, the demo person it stands in for (None: itself) and the
+    locale the settings give."""
 
     repo: Repository
     demo_as: str | None = None
+    locale: str | None = None
 
 
 def acting(workspace: str | Path | None = None) -> Acting:
@@ -43,12 +45,12 @@ def acting(workspace: str | Path | None = None) -> Acting:
     store = workspace_store(settings.workspace)
     asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("as")
     if settings.under_hub or not settings.demo or not asked:
-        return Acting(store.as_current_user(settings.workspace))
+        return Acting(store.as_current_user(settings.workspace), locale=settings.locale)
     name = asked[0]
     repo = store.as_user(name)  # PermissionDenied for a user the store does not know
     if repo.actor.role == Role.admin:
         raise PermissionDenied("demo.as_refused", user=name)
-    return Acting(repo, demo_as=name)
+    return Acting(repo, demo_as=name, locale=settings.locale)
 
 
 def with_banner(app: w.Widget, who: Acting, locale: str | None = None) -> w.Widget:

@@ -8,7 +8,6 @@ name and title is escaped.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
@@ -167,7 +166,7 @@ def cohort_app(workspace: str | Path | None = None, locale: str | None = None) -
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
         who = acting(workspace)
-        app = CohortApp(who.repo, locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        app = CohortApp(who.repo, locale=locale or who.locale)
         return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))

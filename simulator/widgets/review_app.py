@@ -8,7 +8,6 @@ turn or field they name; ``:target`` highlights what the link scrolled to.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -345,7 +344,7 @@ def review_app(workspace: str | Path | None = None, locale: str | None = None) -
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
         who = acting(workspace)
-        app = ReviewApp(who.repo, locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        app = ReviewApp(who.repo, locale=locale or who.locale)
         return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))

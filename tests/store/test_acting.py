@@ -65,3 +65,8 @@ def test_under_jupyterhub_the_hub_user_acts_even_in_a_demo(
     monkeypatch.setenv("JUPYTERHUB_USER", "jiro")
     who = acting(workspace)
     assert who.repo.actor.name == "jiro" and who.demo_as is None
+
+
+def test_the_apps_speak_the_workspaces_language(workspace: Path) -> None:
+    (workspace / "nuiawase.yaml").write_text("user: hana\nlocale: en\n", encoding="utf-8")
+    assert "permission denied" in html_text(review_app(workspace))
