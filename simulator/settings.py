@@ -32,7 +32,8 @@ class Environment(BaseModel):
     workspace: Path | None = None
     database_url: str | None = None
     chromium: str | None = None
-    demo: bool = False
+    #: Text, so an odd value never stops a command; only 1/true/yes turn the demo on.
+    demo: str | None = None
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -108,7 +109,7 @@ def load_settings(
         locale=env.locale or str(config.get("locale") or DEFAULT_LOCALE),
         database_url=env.database_url,
         browser=env.chromium,
-        demo=env.demo,
+        demo=(env.demo or "").strip().lower() in ("1", "true", "yes"),
     )
 
 

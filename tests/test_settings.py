@@ -19,6 +19,7 @@ VARIABLES = (
     "NUIAWASE_WORKSPACE",
     "NUIAWASE_DATABASE_URL",
     "NUIAWASE_CHROMIUM",
+    "NUIAWASE_DEMO",
 )
 
 
@@ -83,3 +84,13 @@ def test_the_workspace_is_found_from_the_variable_or_the_folders_above(
     assert load_settings(find=True).workspace == workspace
     monkeypatch.setenv("NUIAWASE_WORKSPACE", str(inner))
     assert load_settings(find=True).workspace == inner
+
+
+@pytest.mark.parametrize(
+    ("value", "demo"), [("1", True), ("yes", True), ("0", False), ("?", False)]
+)
+def test_only_a_clear_yes_turns_the_demo_on(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch, value: str, demo: bool
+) -> None:
+    monkeypatch.setenv("NUIAWASE_DEMO", value)
+    assert load_settings(workspace).demo is demo
