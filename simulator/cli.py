@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from simulator.commands.common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Handler, print_problems
 from simulator.i18n import t
+from simulator.settings import load_settings
 
 COMMAND_MODULES = (
     "simulator.commands.foundation",
@@ -37,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang",
         choices=("ja", "en"),
-        default=os.environ.get("NUIAWASE_LOCALE") or "ja",
+        default=load_settings().locale,
         help="language of messages (default: ja, or NUIAWASE_LOCALE)",
     )
     sub = parser.add_subparsers(dest="command", required=True)

@@ -105,14 +105,20 @@ def start_server(
     *,
     terminals: bool = False,
     allow_root: bool = False,
+    demo: bool = False,
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
-    """Start the server in the background; returns once it answers (or raises)."""
+    """Start the server in the background; returns once it answers (or raises). ``demo``
+    lets the supervisors' apps act as another demo person (simulator.widgets.acting)."""
     token = token or secrets.token_hex(16)
     env = dict(os.environ)
     env["JUPYTER_TOKEN"] = token
     env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(workspace, locale))
     env["NUIAWASE_WORKSPACE"] = str(workspace)
     env.setdefault("NUIAWASE_LOCALE", locale)
+    # Said by this command only: a NUIAWASE_DEMO in the caller's shell does not carry over.
+    env.pop("NUIAWASE_DEMO", None)
+    if demo:
+        env["NUIAWASE_DEMO"] = "1"
     log_path = workspace / LOG_NAME
     # Appended to, never truncated: another server of this workspace may be writing it.
     fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

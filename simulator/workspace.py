@@ -8,16 +8,15 @@ survives upgrades.
 from __future__ import annotations
 
 import getpass
-import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ruamel.yaml import YAML
+from simulator.settings import CONFIG_NAME as CONFIG_NAME  # kept here for its importers
+from simulator.settings import find_workspace, load_settings
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_FOLDERS = ("curriculum", "voila_apps")
-CONFIG_NAME = "nuiawase.yaml"
 
 
 @dataclass(frozen=True)
@@ -30,27 +29,14 @@ class WorkspaceConfig:
     @classmethod
     def load(cls, folder: Path) -> WorkspaceConfig:
         """Read ``nuiawase.yaml``; NUIAWASE_USER / NUIAWASE_LOCALE override it."""
-        data = YAML(typ="safe").load((folder / CONFIG_NAME).read_text(encoding="utf-8")) or {}
-        user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("NUIAWASE_USER")
-        return cls(
-            user=user or str(data.get("user") or "trainee"),
-            locale=os.environ.get("NUIAWASE_LOCALE") or str(data.get("locale") or "ja"),
-        )
+        settings = load_settings(folder)
+        return cls(user=settings.user or "trainee", locale=settings.locale)
 
 
 def resolve_workspace(workspace: str | Path | None = None) -> Path:
     """The workspace folder: the argument, NUIAWASE_WORKSPACE, the nearest folder with a
-    nuiawase.yaml above the current one, else the current folder."""
-    if workspace is not None:
-        return Path(workspace)
-    env = os.environ.get("NUIAWASE_WORKSPACE")
-    if env:
-        return Path(env)
-    here = Path.cwd()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder
-    return here
+    nuiawase.yaml above the current one, else the current folder (settings.find_workspace)."""
+    return find_workspace(workspace)
 
 
 def _default_user() -> str:

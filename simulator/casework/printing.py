@@ -28,6 +28,7 @@ from simulator.i18n import current_locale, t
 from simulator.models.casework import ActProgramme, PlanKind, ScreeningOutcome
 from simulator.models.submission import Submission
 from simulator.models.vocab import IntakeCategory
+from simulator.settings import load_settings
 
 from . import labels
 from .context import CaseContext
@@ -212,7 +213,7 @@ class PdfFailed(RuntimeError):
 
 def find_chromium() -> str | None:
     """A Chromium to print with: NUIAWASE_CHROMIUM, else one on PATH, else None."""
-    env = os.environ.get("NUIAWASE_CHROMIUM")
+    env = load_settings().browser
     if env:
         return env if Path(env).is_file() else None
     for name in CHROMIUM_NAMES:

@@ -10,7 +10,6 @@ test can fill in the whole form through this class without a browser.
 from __future__ import annotations
 
 import atexit
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from simulator.clock import utc_now
 from simulator.i18n import t
 from simulator.models.casework import (
     Assessment,
@@ -30,10 +30,11 @@ from simulator.models.casework import (
     ScreeningOutcome,
     StrengthNote,
 )
-from simulator.models.submission import Draft, Submission, utc_now
+from simulator.models.submission import Draft, Submission
 from simulator.models.teamwork import CommunityAction, InformalSupport, Supervision, TeamMember
 from simulator.scenario.loader import pydantic_message
-from simulator.workspace import CONFIG_NAME, WorkspaceConfig, resolve_workspace
+from simulator.settings import load_settings
+from simulator.workspace import resolve_workspace
 
 from .checks import REQUIRED, Message, check_casework, eligibility_warnings
 from .context import CaseContext
@@ -54,11 +55,7 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.@\-]")
 
 def resolve_trainee(workspace: Path) -> str:
     """The trainee's id: the workspace user (or JupyterHub's), made safe for a folder name."""
-    if (workspace / CONFIG_NAME).is_file():
-        user = WorkspaceConfig.load(workspace).user
-    else:
-        user = os.environ.get("JUPYTERHUB_USER") or os.environ.get("NUIAWASE_USER") or "trainee"
-    return trainee_id_for(user)
+    return trainee_id_for(load_settings(workspace).user or "trainee")
 
 
 def trainee_id_for(user: str) -> str:

@@ -16,8 +16,9 @@ import tempfile
 from pathlib import Path
 from typing import Protocol
 
+from simulator.clock import utc_now
 from simulator.models.casework import ScreeningOutcome
-from simulator.models.submission import Draft, Submission, utc_now
+from simulator.models.submission import Draft, Submission
 
 from .drafts import fsync_dir
 

@@ -18,13 +18,15 @@ since a batch run decides without opening each one.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
-import os
 import sys
 from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
+from simulator.clock import iso_utc
 from simulator.i18n import t
+from simulator.settings import load_settings
 
 from .common import EXIT_INVALID, EXIT_OK, Subparsers
 from .store import _database_options, _open, _store_errors
@@ -37,7 +39,7 @@ def _acting(store: Store, args: argparse.Namespace) -> Repository:
     """The repository of the user the command acts for (see the module docstring)."""
     from simulator.store import PermissionDenied
 
-    hub = os.environ.get("JUPYTERHUB_USER")
+    hub = load_settings().hub_user
     if hub:
         if args.as_user and args.as_user != hub:
             raise PermissionDenied("review.cli.impersonation", user=hub, other=args.as_user)
@@ -48,7 +50,12 @@ def _acting(store: Store, args: argparse.Namespace) -> Repository:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, default=str)
+    return json.dumps(value, ensure_ascii=False, indent=2, default=_plain)
+
+
+def _plain(value: Any) -> str:
+    """A value JSON has no type for: a moment as every export writes it, else its text."""
+    return iso_utc(value) if isinstance(value, dt.datetime) else str(value)
 
 
 def _queue_row(row: Any) -> dict[str, Any]:
@@ -112,7 +119,7 @@ def cmd_show(args: argparse.Namespace) -> int:
                 "version": sub.number,
                 "status": str(sub.status),
                 "urgent": list(sub.urgent),
-                "submitted_at": sub.submitted_at.isoformat(),
+                "submitted_at": iso_utc(sub.submitted_at),
                 "total_score": sub.total_score,
                 "levels": repo.levels(args.id),
                 "events": [asdict(e) for e in repo.review_events(args.id)],

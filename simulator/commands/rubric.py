@@ -16,8 +16,6 @@ if TYPE_CHECKING:
     from simulator.models.rubric import Rubric
     from simulator.rubric import Scorecard
 
-EXEMPLARS = Path(__file__).resolve().parents[2] / "tests" / "exemplars"
-
 
 def _rubric(args: argparse.Namespace) -> Rubric:
     from simulator.rubric import default_rubric_path, load_rubric
@@ -72,10 +70,11 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     """Compare checker levels with the hand-labelled exemplars."""
     from simulator.rubric import Scorer
     from simulator.rubric.calibration import calibrate, exemplar_dirs
+    from simulator.rubric.files import default_exemplars_dir
     from simulator.rubric.loading import load_for_scoring
 
     rubric = _rubric(args)
-    root = Path(args.exemplars)
+    root = Path(args.exemplars) if args.exemplars else default_exemplars_dir()
     if not exemplar_dirs(root):
         print(t("rubric.cli.no_exemplars", args.lang, path=root), file=sys.stderr)
         return EXIT_INVALID
@@ -132,6 +131,11 @@ def register(sub: Subparsers) -> None:
 
     p = sub.add_parser("calibrate", help="checker levels vs the hand-labelled exemplars")
     p.add_argument("--rubric", type=Path, help="rubric file (default: rubrics/centre-principles)")
-    p.add_argument("--exemplars", type=Path, default=EXEMPLARS, help="exemplar folders")
+    p.add_argument(
+        "--exemplars",
+        type=Path,
+        default=None,
+        help="exemplar folders (default: NUIAWASE_EXEMPLARS, else tests/exemplars)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(handler=cmd_calibrate)

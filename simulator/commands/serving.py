@@ -68,6 +68,7 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
             config.locale,
             terminals=args.terminals,
             allow_root=args.allow_root,
+            demo=create,
         )
     except RuntimeError:
         # Another program took the port between our check and the server's start.
@@ -90,11 +91,13 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
 
     print(info.voila_url(), flush=True)
     print(info.lab_url(), flush=True)
-    # The supervisor's apps, as the demo's 主任 (on one machine the token holder may be
-    # anyone; under JupyterHub the hub's user acts and this parameter is ignored).
-    print(t("cli.serve.supervisor_apps", args.lang, user=SUPERVISOR[0]), flush=True)
+    # The supervisor's apps: in the demo as its 主任 (?as= works only there; see
+    # simulator.widgets.acting), else as the workspace's user.
+    who = SUPERVISOR[0] if create else config.user
+    print(t("cli.serve.supervisor_apps", args.lang, user=who), flush=True)
     for notebook in (REVIEW_NOTEBOOK, COHORT_NOTEBOOK):
-        print(info.voila_url(notebook, **{"as": SUPERVISOR[0]}), flush=True)
+        query = {"as": SUPERVISOR[0]} if create else {}
+        print(info.voila_url(notebook, **query), flush=True)
     print(t("cli.serve.how_to_stop", args.lang), flush=True)
     if not args.no_browser:
         import webbrowser

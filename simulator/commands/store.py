@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from simulator.i18n import t
+from simulator.settings import load_settings
 from simulator.userfiles import check_input
 
 from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Handler, Subparsers, prepare_out
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 
 def _repository(store: Store) -> Repository:
-    if os.environ.get("JUPYTERHUB_USER"):
+    if load_settings().under_hub:
         return store.as_current_user()
     return store.as_operator()
 

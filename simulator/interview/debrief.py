@@ -12,7 +12,7 @@ from functools import cache
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from simulator.i18n import t
+from simulator.labels import technique_names, topic_names
 from simulator.models.common import LocalizedText
 from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.vocab import Technique, Topic
@@ -32,16 +32,12 @@ class Labels(_Record):
     techniques: dict[Technique, LocalizedText]
 
 
-def _both(key: str) -> LocalizedText:
-    return LocalizedText(ja=t(key, "ja"), en=t(key, "en"))
-
-
 @cache
 def labels() -> Labels:
     """Names of topics and techniques in both locales (vocab.topic.*, vocab.technique.*)."""
     return Labels(
-        topics={tp: _both(f"vocab.topic.{tp.value}") for tp in Topic},
-        techniques={tq: _both(f"vocab.technique.{tq.value}") for tq in Technique},
+        topics={tp: topic_names(tp) for tp in Topic},
+        techniques={tq: technique_names(tq) for tq in Technique},
     )
 
 

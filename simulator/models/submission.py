@@ -7,7 +7,6 @@ interview transcript, the assessment and the plan.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, model_validator
@@ -82,8 +81,3 @@ class Draft(Strict):
     submitted_versions: list[int] = Field(
         default_factory=list, description="Versions already frozen from this draft."
     )
-
-
-def utc_now() -> dt.datetime:
-    """The current time with its timezone (UTC), as timestamps are stored."""
-    return dt.datetime.now(dt.UTC)

@@ -294,10 +294,10 @@ class Case:
 
     @cached_property
     def _names(self) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        from simulator.i18n import t
+        from simulator.labels import topic_label
 
         resources = tuple(r.name.ja for r in self.region.resources)
-        domains = tuple(t(f"vocab.topic.{d.value}", "ja") for d in Topic)
+        domains = tuple(topic_label(d, "ja") for d in Topic)
         catalogue = tuple(r.description.ja for r in self.region.resources)
         return resources, domains, catalogue
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from simulator.casework.paths import get_in, parse_path
 from simulator.i18n import current_locale, t
+from simulator.labels import technique_label, topic_label
 from simulator.models.rubric import MAX_LEVEL, CriterionKind, Rubric, Visibility
 from simulator.models.submission import Submission
 from simulator.models.transcript import Turn
@@ -62,8 +63,8 @@ class HiddenItem:
 def _turn_text(turn: Turn, locale: str | None) -> str:
     said = turn.text
     if said is None:
-        topic = t(f"vocab.topic.{turn.topic.value}", locale) if turn.topic else "-"
-        technique = t(f"vocab.technique.{turn.technique.value}", locale) if turn.technique else "-"
+        topic = topic_label(turn.topic, locale)
+        technique = technique_label(turn.technique, locale)
         said = t("interview.menu_move", locale, topic=topic, technique=technique)
     return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
 
@@ -91,7 +92,7 @@ def field_label(pointer: str, submission: Submission, locale: str | None = None)
         elif i and parts[i - 1] == "findings":
             findings = submission.assessment.findings
             domain = findings[part].domain if part < len(findings) else None
-            words[-1] = t(f"vocab.topic.{domain.value}", locale) if domain else str(part + 1)
+            words[-1] = topic_label(domain, locale, str(part + 1))
         else:
             words.append(str(part + 1))
     return " › ".join(words)

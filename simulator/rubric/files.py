@@ -34,6 +34,15 @@ def default_rubrics_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "rubrics"
 
 
+def default_exemplars_dir() -> Path:
+    """Where the hand-labelled exemplars live: NUIAWASE_EXEMPLARS, else the checkout's
+    tests/exemplars (an installed package has none unless that variable names them)."""
+    env = os.environ.get("NUIAWASE_EXEMPLARS")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parents[2] / "tests" / "exemplars"
+
+
 def default_rubric_path() -> Path:
     """rubrics/centre-principles.yaml."""
     return default_rubrics_dir() / DEFAULT_RUBRIC

@@ -4,10 +4,13 @@ Open a ``Store`` and act through ``Store.as_user(name)``; see ``repository.py``.
 """
 
 from .errors import (
+    AlreadySubmitted,
     Conflict,
+    DraftChanged,
     InvalidInput,
     NotFound,
     PermissionDenied,
+    ScenarioNotFound,
     StoreError,
     StoreNotReady,
     StoreUnavailable,
@@ -36,11 +39,13 @@ from .roles import OPERATOR, Actor, Role
 __all__ = [
     "OPERATOR",
     "Actor",
+    "AlreadySubmitted",
     "AttemptRecord",
     "CannedCommentRecord",
     "CohortRecord",
     "Conflict",
     "ContentVersion",
+    "DraftChanged",
     "DraftRecord",
     "EventKind",
     "Feedback",
@@ -54,6 +59,7 @@ __all__ = [
     "Repository",
     "ReviewEventRecord",
     "Role",
+    "ScenarioNotFound",
     "ScorecardRecord",
     "Status",
     "Store",

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 
 from .documents import split_flags
 from .engine import run_transaction
-from .errors import NotFound
+from .errors import NotFound, ScenarioNotFound, Term, term
 from .events import RELEASED, Status
+from .keys import caller_key
 from .records import AttemptRecord, SubmissionRecord
 from .roles import Actor, Role, deny
 from .schema import Attempt, Cohort, CohortMember, ScenarioVersion, Submission, User
@@ -61,7 +62,7 @@ class RepositoryBase:
             select(ScenarioVersion).where(ScenarioVersion.content_hash == content_hash)
         ).one_or_none()
         if found is None:
-            raise NotFound("store.notfound.scenario", hash=content_hash)
+            raise ScenarioNotFound(content_hash)
         return found
 
     @staticmethod
@@ -86,7 +87,7 @@ class RepositoryBase:
         )
 
     def _check_trainee_data(
-        self, s: Session, trainee_id: int, cohort_id: int | None, what: str
+        self, s: Session, trainee_id: int, cohort_id: int | None, what: Term
     ) -> None:
         """May the actor read a trainee's record (attempt, submission, progress)?"""
         role = self.actor.role
@@ -101,7 +102,7 @@ class RepositoryBase:
     def _trainee_scope(self, s: Session, trainee: User) -> set[int] | None:
         """Which of a trainee's records the actor may list: None for all of them (the
         trainee, an admin), else the cohorts shared with the supervising actor."""
-        what = f"records of {trainee.name}"
+        what = term("records_of", name=trainee.name)
         own = self.actor.role == Role.trainee and trainee.id == self.actor.user_id
         if own or self.actor.role == Role.admin:
             return None
@@ -120,7 +121,7 @@ class RepositoryBase:
         attempt = s.scalars(query.with_for_update() if lock else query).one_or_none()
         if attempt is None:
             raise NotFound("store.notfound.attempt", id=attempt_id)
-        what = f"attempt {attempt_id}"
+        what = term("attempt", id=attempt_id)
         if own:
             if attempt.trainee_id != self.actor.user_id:
                 raise deny(self.actor, what)
@@ -134,7 +135,9 @@ class RepositoryBase:
         sub = s.scalars(query.with_for_update() if lock else query).one_or_none()
         if sub is None:
             raise NotFound("store.notfound.submission", id=submission_id)
-        self._check_trainee_data(s, sub.trainee_id, sub.cohort_id, f"submission {submission_id}")
+        self._check_trainee_data(
+            s, sub.trainee_id, sub.cohort_id, term("submission_no", id=submission_id)
+        )
         return sub
 
     # --- records ------------------------------------------------------------------------
@@ -194,7 +197,7 @@ class RepositoryBase:
                 total_score=self._visible_total(x),
                 status=stored_status(x),
                 reviewer=users.get(x.reviewer_id) if x.reviewer_id is not None else None,
-                idempotency_key=x.idempotency_key,
+                idempotency_key=caller_key(x.trainee_id, x.idempotency_key),
                 # The flag tells what the case holds; a trainee does not learn it from it.
                 urgent=() if self.actor.role == Role.trainee else split_flags(x.urgent),
             )

@@ -33,7 +33,16 @@ from simulator.models.submission import Draft, Submission
 from simulator.rubric.scorecard import Scorecard
 
 from .documents import as_document, content_hash
-from .errors import Conflict, InvalidInput, NotFound, StoreError
+from .errors import (
+    AlreadySubmitted,
+    Conflict,
+    DraftChanged,
+    InvalidInput,
+    NotFound,
+    ScenarioNotFound,
+    StoreError,
+    term,
+)
 from .records import AttemptRecord, SubmissionRecord
 from .roles import deny
 
@@ -167,7 +176,10 @@ class AttemptMap:
         """The store attempt of a draft or submission; started (with the interview's turns)
         if there is none yet."""
         if work.trainee_id != self.trainee_id:
-            raise deny(self.repo.actor, f"attempt {work.attempt_id} of {work.trainee_id}")
+            raise deny(
+                self.repo.actor,
+                term("attempt_of", attempt=work.attempt_id, trainee=work.trainee_id),
+            )
         with self._lock:
             self._keys[(work.trainee_id, work.attempt_id)] = (work.scenario_id, work.seed)
             attempt = self.find(work.trainee_id, work.attempt_id)
@@ -175,19 +187,19 @@ class AttemptMap:
                 digest = self.cases.content_hash(work.scenario_id)
                 try:
                     attempt = self.repo.start_attempt(digest, seed=work.seed)
-                except NotFound as exc:
-                    if exc.key != "store.notfound.scenario":
-                        raise
+                except ScenarioNotFound:
                     raise NotFound(
                         "store.casework.not_registered", scenario=work.scenario_id
                     ) from None
                 self._found[(work.trainee_id, work.attempt_id)] = attempt
-            elif attempt.id not in self._with_turns and self.repo.turns(attempt.id):
-                self._with_turns.add(attempt.id)
             if attempt.id not in self._with_turns:
                 # Stored with the attempt: the transcript is its record, which reviews cite.
-                # (Also after a crash between starting the attempt and adding its turns.)
-                self.repo.append_turns(attempt.id, work.transcript.turns)
+                # The practice page stores turns as they are played (store/resume.py); what
+                # is missing (a crash between two turns, an attempt started here) is added.
+                stored = len(self.repo.turns(attempt.id))
+                missing = work.transcript.turns[stored:]
+                if missing:
+                    self.repo.append_turns(attempt.id, missing)
                 self._with_turns.add(attempt.id)
             return attempt
 
@@ -228,10 +240,8 @@ class StoreDraftStore:
             expected = self._revisions.get(key, 0)
         try:
             record = self.attempts.repo.save_draft(attempt.id, draft, expected_revision=expected)
-        except Conflict as exc:
-            if exc.key != "store.conflict.draft_changed":
-                raise
-            raise DraftConflict(draft.attempt_id, int(exc.values["revision"])) from None
+        except DraftChanged as exc:
+            raise DraftConflict(draft.attempt_id, exc.revision) from None
         with self._lock:
             self._revisions[key] = record.revision
 
@@ -267,10 +277,8 @@ class StoreDraftStore:
             return  # the store already has this attempt's draft: it is the truth
         try:
             repo.save_draft(attempt.id, draft, expected_revision=0)
-        except Conflict as exc:
-            if exc.key != "store.conflict.draft_changed":
-                raise
-            # Another session saved first, a moment ago: its draft stands.
+        except DraftChanged:
+            pass  # another session saved first, a moment ago: its draft stands
 
 
 class StoreSubmissionStore:
@@ -304,9 +312,7 @@ class StoreSubmissionStore:
         key = f"casework/{repo.actor.name}/{attempt.id}/v{submission.version:03d}"
         try:
             repo.submit(attempt.id, submission, idempotency_key=key)
-        except Conflict as exc:
-            if exc.key != "store.conflict.already_submitted":
-                raise
+        except AlreadySubmitted:
             raise Conflict("store.casework.already_submitted", version=submission.version) from None
         return None
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from .base import RepositoryBase, stored_status
 from .documents import scorecard_levels
+from .errors import term
 from .events import RELEASED, Status, current_levels
 from .roles import Role, deny, require_role
 from .schema import Cohort, ReviewEvent, Scorecard, Submission, User
@@ -63,7 +64,7 @@ class CohortMixin(RepositoryBase):
             if cohort is not None:
                 wanted = self._cohort(s, cohort).id
                 if self.actor.role == Role.supervisor and wanted not in self._supervised(s):
-                    raise deny(self.actor, f"cohort {cohort}")
+                    raise deny(self.actor, term("cohort_named", name=cohort))
                 query = query.where(Submission.cohort_id == wanted)
             elif self.actor.role == Role.supervisor:
                 query = query.where(Submission.cohort_id.in_(sorted(self._supervised(s))))

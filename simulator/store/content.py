@@ -12,12 +12,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, content_hash, without_answer_key
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, term
 from .records import CannedCommentRecord, ContentVersion
 from .roles import Role, require_role
-from .schema import CannedComment, RubricVersion, ScenarioVersion, utcnow
+from .schema import CannedComment, RubricVersion, ScenarioVersion
 
 AUTHORS = (Role.trainer, Role.admin)
 REVIEWERS = (Role.supervisor, Role.trainer, Role.admin)
@@ -26,7 +28,7 @@ REVIEWERS = (Role.supervisor, Role.trainer, Role.admin)
 def _text_id(document: Mapping[str, Any], what: str) -> str:
     value = document.get("id")
     if not isinstance(value, str) or not value:
-        raise InvalidInput("store.error.no_id", what=what)
+        raise InvalidInput("store.error.no_id", what=term(what))
     return value
 
 
@@ -54,7 +56,9 @@ class ContentMixin(RepositoryBase):
         scenario_id = _text_id(document, "scenario")
         version = document.get("version", 1)
         if not isinstance(version, int):
-            raise InvalidInput("store.error.bad_field", what="scenario", field="version")
+            raise InvalidInput(
+                "store.error.bad_field", what=term("scenario"), field=term("version")
+            )
         digest = content_hash(document)
 
         def work(s: Session) -> ContentVersion:
@@ -68,7 +72,7 @@ class ContentMixin(RepositoryBase):
                     content_hash=digest,
                     document=document,
                     created_by=self.actor.user_id,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                 )
                 s.add(found)
                 s.flush()
@@ -108,7 +112,7 @@ class ContentMixin(RepositoryBase):
                     content_hash=digest,
                     document=document,
                     created_by=self.actor.user_id,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                 )
                 s.add(found)
                 s.flush()
@@ -131,7 +135,7 @@ class ContentMixin(RepositoryBase):
         require_role(self.actor, "add_canned_comment", *AUTHORS)
         localized = {"ja": text} if isinstance(text, str) else dict(text)
         if not str(localized.get("ja", "")).strip():
-            raise InvalidInput("store.error.empty", what="text.ja")
+            raise InvalidInput("store.error.empty", what=term("comment_text"))
 
         def work(s: Session) -> CannedCommentRecord:
             row = CannedComment(
@@ -140,7 +144,7 @@ class ContentMixin(RepositoryBase):
                 text=localized,
                 retired=False,
                 created_by=self.actor.user_id,
-                created_at=utcnow(),
+                created_at=utc_now(),
             )
             s.add(row)
             s.flush()

@@ -28,7 +28,7 @@ from simulator.i18n import t
 from simulator.models.region import Region
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Submission
-from simulator.workspace import REPO_ROOT
+from simulator.rubric.files import default_exemplars_dir
 
 from .documents import as_document
 from .identity import current_user_name
@@ -41,8 +41,6 @@ TRAINER = ("trainer", "研修担当")
 #: Demo trainees whose exemplar submissions fill the review queue.
 DEMO_TRAINEES = (("aoki", "青木 さくら"), ("inoue", "井上 大翔"), ("ueda", "上田 美咲"))
 LEVELS = ("strong", "middling", "weak")
-#: Only in a source checkout; an installed package has no exemplars and seeds without them.
-EXEMPLARS_DIR = REPO_ROOT / "tests" / "exemplars"
 KEY_PREFIX = "demo/exemplar"
 
 
@@ -57,9 +55,14 @@ class DemoSeed:
 
 
 def seed_demo(
-    workspace: Path, exemplars: Path | None = EXEMPLARS_DIR, locale: str | None = None
+    workspace: Path, exemplars: Path | None = None, locale: str | None = None
 ) -> DemoSeed:
-    """Create or upgrade the workspace's store and seed the demo cohort (idempotent)."""
+    """Create or upgrade the workspace's store and seed the demo cohort (idempotent).
+
+    ``exemplars`` defaults to simulator.rubric.files.default_exemplars_dir(); without
+    that folder (an installed package) the demo seeds without them."""
+    if exemplars is None:
+        exemplars = default_exemplars_dir()
     started = time.perf_counter()
     with Store.open(workspace=Path(workspace), upgrade=True) as store:
         op = store.as_operator()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from .errors import InvalidInput
+from .errors import InvalidInput, term
 
 if TYPE_CHECKING:
     from simulator.models.rubric import Rubric
@@ -36,9 +36,9 @@ def as_document(value: DocumentLike, what: str = "document") -> dict[str, Any]:
             # A round trip proves it is JSON and detaches it from the caller's objects.
             data = json.loads(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError) as exc:
-        raise InvalidInput("store.error.bad_document", what=what, error=exc) from None
+        raise InvalidInput("store.error.bad_document", what=term(what), error=exc) from None
     if not isinstance(data, dict):
-        raise InvalidInput("store.error.not_object", what=what)
+        raise InvalidInput("store.error.not_object", what=term(what))
     return data
 
 

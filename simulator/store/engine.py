@@ -23,6 +23,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from simulator.settings import load_settings
+
 from .errors import InvalidInput, StoreUnavailable
 
 T = TypeVar("T")
@@ -61,7 +63,7 @@ def resolve_url(explicit: str | None = None, workspace: Path | None = None) -> U
 
     ``postgresql://`` and ``postgres://`` URLs are given the psycopg (v3) driver.
     """
-    text = explicit or os.environ.get(DATABASE_URL_ENV) or ""
+    text = explicit or load_settings().database_url or ""
     if not text:
         text = default_sqlite_url(workspace or Path("workspace"))
     try:

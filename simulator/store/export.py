@@ -19,8 +19,11 @@ from typing import Any, TextIO
 from sqlalchemy import ColumnElement, select, true
 from sqlalchemy.orm import Session, aliased
 
+from simulator.clock import iso_utc
+
 from .base import RepositoryBase, stored_status
 from .documents import scorecard_levels
+from .errors import term
 from .events import current_levels
 from .roles import Role, deny, require_role
 from .schema import (
@@ -78,10 +81,6 @@ CSV_FIXED = (
 )
 
 
-def _iso(when: dt.datetime) -> str:
-    return when.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-
-
 def _verb(name: str) -> dict[str, Any]:
     iri, display = VERBS[name]
     return {"id": iri, "display": {"en-US": display}}
@@ -116,7 +115,7 @@ def _statement(
         "actor": actor,
         "verb": _verb(verb),
         "object": obj,
-        "timestamp": _iso(when),
+        "timestamp": iso_utc(when),
     }
     if result:
         statement["result"] = result
@@ -141,7 +140,7 @@ class ExportMixin(RepositoryBase):
                     s.scalars(select(CohortMember.cohort_id).where(CohortMember.user_id == user.id))
                 )
                 if not theirs & cohorts:
-                    raise deny(self.actor, f"records of {trainee}")
+                    raise deny(self.actor, term("records_of", name=trainee))
         return cohorts, trainee_id
 
     @staticmethod
@@ -216,7 +215,7 @@ class ExportMixin(RepositoryBase):
                         "submission_number": sub.number,
                         "seed": seed,
                         "status": stored_status(sub).value,
-                        "submitted_at": _iso(sub.submitted_at),
+                        "submitted_at": iso_utc(sub.submitted_at),
                         "total_score": "" if sub.total_score is None else sub.total_score,
                         "reviewer": rev or "",
                         "overrides": len(overrides[sub.id]),

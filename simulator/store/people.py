@@ -5,11 +5,13 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
-from .errors import Conflict, InvalidInput
+from .errors import Conflict, InvalidInput, term
 from .records import CohortRecord, UserRecord
 from .roles import Role, require_role
-from .schema import Cohort, CohortMember, User, utcnow
+from .schema import Cohort, CohortMember, User
 
 MEMBER_ROLES = (Role.trainee, Role.supervisor)
 
@@ -26,7 +28,7 @@ class PeopleMixin(RepositoryBase):
         require_role(self.actor, "add_user", Role.admin)
         name = name.strip()
         if not name:
-            raise InvalidInput("store.error.empty", what="name")
+            raise InvalidInput("store.error.empty", what=term("name"))
         try:
             chosen = Role(role)
         except ValueError:
@@ -36,7 +38,7 @@ class PeopleMixin(RepositoryBase):
             if s.scalars(select(User.id).where(User.name == name)).first() is not None:
                 raise Conflict("store.conflict.user_exists", name=name)
             user = User(
-                name=name, role=chosen.value, display_name=display_name, created_at=utcnow()
+                name=name, role=chosen.value, display_name=display_name, created_at=utc_now()
             )
             s.add(user)
             s.flush()
@@ -67,12 +69,12 @@ class PeopleMixin(RepositoryBase):
         require_role(self.actor, "add_cohort", Role.admin)
         name = name.strip()
         if not name:
-            raise InvalidInput("store.error.empty", what="cohort")
+            raise InvalidInput("store.error.empty", what=term("cohort"))
 
         def work(s: Session) -> CohortRecord:
             if s.scalars(select(Cohort.id).where(Cohort.name == name)).first() is not None:
                 raise Conflict("store.conflict.cohort_exists", name=name)
-            cohort = Cohort(name=name, title=title, created_at=utcnow())
+            cohort = Cohort(name=name, title=title, created_at=utc_now())
             s.add(cohort)
             s.flush()
             return CohortRecord(id=cohort.id, name=cohort.name, title=title)

@@ -14,6 +14,8 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from simulator.clock import iso_utc, utc_now
+
 from .base import RepositoryBase
 from .errors import Conflict, InvalidInput
 from .roles import Role, require_role
@@ -30,12 +32,11 @@ from .schema import (
     SupervisionRecord,
     TranscriptTurn,
     User,
-    utcnow,
 )
 
 
 def _iso(value: dt.datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+    return iso_utc(value) if value is not None else None
 
 
 class PrivacyMixin(RepositoryBase):
@@ -186,7 +187,7 @@ class PrivacyMixin(RepositoryBase):
             authored = s.scalar(select(func.count()).where(ReviewEvent.actor_id == user.id))
             if authored:
                 raise Conflict("store.conflict.erase_author", name=name)
-            log = Erasure(user_id=user.id, requested_by=self.actor.user_id, started_at=utcnow())
+            log = Erasure(user_id=user.id, requested_by=self.actor.user_id, started_at=utc_now())
             s.add(log)
             s.flush()
             subs = select(Submission.id).where(Submission.trainee_id == user.id)
@@ -214,7 +215,7 @@ class PrivacyMixin(RepositoryBase):
                 counts[label] = s.execute(
                     statement.execution_options(synchronize_session=False)
                 ).rowcount  # type: ignore[attr-defined]
-            log.finished_at = utcnow()
+            log.finished_at = utc_now()
             log.summary = dict(counts)
             return counts
 

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .base import RepositoryBase
 from .documents import split_flags
-from .errors import InvalidInput
+from .errors import InvalidInput, term
 from .events import Status
 from .records import QueuePage, QueueRow
 from .roles import Role, deny, require_role
@@ -141,7 +141,7 @@ class QueueMixin(RepositoryBase):
             if self.actor.role == Role.supervisor:
                 mine = self._supervised(s)
                 if wanted is not None and not wanted <= mine:
-                    raise deny(self.actor, f"cohort {cohort}")
+                    raise deny(self.actor, term("cohort_named", name=cohort))
                 wanted = mine if wanted is None else wanted
             trainee_id = self._user(s, f.trainee).id if f.trainee is not None else None
 

@@ -15,6 +15,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+from simulator.models.rubric import MAX_LEVEL
+
 from .base import RepositoryBase, stored_status
 from .documents import (
     criterion_name,
@@ -22,7 +25,7 @@ from .documents import (
     scorecard_for_trainee,
     scorecard_levels,
 )
-from .errors import Conflict, InvalidInput, NotFound
+from .errors import Conflict, InvalidInput, NotFound, status_term, term
 from .events import AWAITING_REVIEW, RELEASED, EventKind, Status, can_move, current_levels
 from .records import Feedback, ReviewEventRecord, ScorecardRecord
 from .roles import Role, deny, require_role
@@ -33,7 +36,6 @@ from .schema import (
     Scorecard,
     Submission,
     User,
-    utcnow,
 )
 
 #: What a comment may point at: a transcript turn, or a field of the assessment or plan.
@@ -162,7 +164,7 @@ class ReviewMixin(RepositoryBase):
         """The submission, locked, after checking the actor supervises its cohort."""
         sub = self._submission(s, submission_id, lock=True)
         if sub.cohort_id is None or sub.cohort_id not in self._supervised(s):
-            raise deny(self.actor, f"submission {submission_id}")
+            raise deny(self.actor, term("submission_no", id=submission_id))
         return sub
 
     def _append(self, s: Session, event: ReviewEvent) -> ReviewEventRecord:
@@ -194,12 +196,14 @@ class ReviewMixin(RepositoryBase):
             sub = self._reviewing(s, submission_id)
             old = stored_status(sub)
             if seen is not None and seen != old:
-                raise Conflict("store.conflict.status_changed", id=submission_id, status=old.value)
+                raise Conflict(
+                    "store.conflict.status_changed", id=submission_id, status=status_term(old.value)
+                )
             if not can_move(old, new):
                 raise Conflict(
                     "store.conflict.transition", id=submission_id, old=old.value, new=new.value
                 )
-            now = utcnow()
+            now = utc_now()
             assert self.actor.user_id is not None
             record = self._append(
                 s,
@@ -257,7 +261,6 @@ class ReviewMixin(RepositoryBase):
         require_role(self.actor, "write_review_event", Role.supervisor)
         if not reason or not reason.strip():
             raise InvalidInput("store.error.no_reason")
-        from simulator.models.rubric import MAX_LEVEL
 
         if isinstance(level, bool) or not isinstance(level, int) or not 0 <= level <= MAX_LEVEL:
             raise InvalidInput("store.error.bad_level", level=level)
@@ -265,7 +268,9 @@ class ReviewMixin(RepositoryBase):
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
-                raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
+                raise Conflict(
+                    "store.conflict.not_in_review", id=submission_id, status=status_term(sub.status)
+                )
             card = self._card(s, submission_id)
             if criterion not in scorecard_criteria(card):
                 raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
@@ -284,7 +289,7 @@ class ReviewMixin(RepositoryBase):
                     submission_id=sub.id,
                     actor_id=self.actor.user_id,
                     kind=EventKind.override.value,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                     criterion=criterion,
                     old_level=old,
                     new_level=level,
@@ -312,7 +317,9 @@ class ReviewMixin(RepositoryBase):
         def work(s: Session) -> ReviewEventRecord:
             sub = self._reviewing(s, submission_id)
             if sub.status != Status.in_review:
-                raise Conflict("store.conflict.not_in_review", id=submission_id, status=sub.status)
+                raise Conflict(
+                    "store.conflict.not_in_review", id=submission_id, status=status_term(sub.status)
+                )
             body = (text or "").strip()
             detail: dict[str, Any] | None = None
             if canned_comment_id is not None:
@@ -328,7 +335,7 @@ class ReviewMixin(RepositoryBase):
             ):
                 raise InvalidInput("store.error.unknown_criterion", criterion=criterion)
             if not body:
-                raise InvalidInput("store.error.empty", what="comment")
+                raise InvalidInput("store.error.empty", what=term("comment"))
             assert self.actor.user_id is not None
             return self._append(
                 s,
@@ -336,7 +343,7 @@ class ReviewMixin(RepositoryBase):
                     submission_id=sub.id,
                     actor_id=self.actor.user_id,
                     kind=EventKind.comment.value,
-                    created_at=utcnow(),
+                    created_at=utc_now(),
                     criterion=criterion,
                     text=body,
                     detail=detail,

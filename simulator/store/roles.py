@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .errors import PermissionDenied
+from .errors import PermissionDenied, Term, term
 
 
 class Role(StrEnum):
@@ -49,14 +49,14 @@ def require_role(actor: Actor, action: str, *roles: Role) -> None:
         raise PermissionDenied(
             "store.denied.role",
             user=actor.name,
-            role=actor.role.value,
-            action=action,
-            roles=", ".join(r.value for r in roles),
+            role=term(f"role.{actor.role.value}"),
+            action=term(f"action.{action}"),
+            roles=tuple(term(f"role.{r.value}") for r in roles),
         )
 
 
-def deny(actor: Actor, what: str) -> PermissionDenied:
-    """The error for a read or write of someone else's record."""
+def deny(actor: Actor, what: Term) -> PermissionDenied:
+    """The error for a read or write of someone else's record (``what``: a term)."""
     return PermissionDenied(
-        "store.denied.record", user=actor.name, role=actor.role.value, what=what
+        "store.denied.record", user=actor.name, role=term(f"role.{actor.role.value}"), what=what
     )

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
-from .errors import InvalidInput
+from .errors import InvalidInput, term
 from .roles import Role, require_role
-from .schema import SupervisionRecord, User, utcnow
+from .schema import SupervisionRecord, User
 
 KINDS = ("individual", "group")
 MAX_TEXT = 4000
@@ -54,25 +56,33 @@ class SupervisionMixin(RepositoryBase):
         """Add one session's record (supervisor of one of the trainee's cohorts)."""
         require_role(self.actor, "record_supervision", Role.supervisor)
         if kind not in KINDS:
-            raise InvalidInput("store.error.bad_field", what="supervision", field="kind")
+            raise InvalidInput(
+                "store.error.bad_field", what=term("supervision"), field=term("kind")
+            )
         focus, agreed_actions = focus.strip(), agreed_actions.strip()
         if not focus:
-            raise InvalidInput("store.error.empty", what="focus")
+            raise InvalidInput("store.error.empty", what=term("focus"))
         if len(focus) > MAX_TEXT or len(agreed_actions) > MAX_TEXT:
-            raise InvalidInput("store.error.bad_field", what="supervision", field="length")
+            raise InvalidInput(
+                "store.error.bad_field", what=term("supervision"), field=term("length")
+            )
         if next_session is not None and next_session < held_on:
-            raise InvalidInput("store.error.bad_field", what="supervision", field="next_session")
+            raise InvalidInput(
+                "store.error.bad_field", what=term("supervision"), field=term("next_session")
+            )
 
         def work(s: Session) -> SupervisionEntry:
             user = self._user(s, trainee)
             self._trainee_scope(s, user)  # PermissionDenied outside the actor's cohorts
             if user.role != Role.trainee:
-                raise InvalidInput("store.error.bad_field", what="supervision", field="trainee")
+                raise InvalidInput(
+                    "store.error.bad_field", what=term("supervision"), field=term("trainee")
+                )
             assert self.actor.user_id is not None
             row = SupervisionRecord(
                 trainee_id=user.id,
                 supervisor_id=self.actor.user_id,
-                created_at=utcnow(),
+                created_at=utc_now(),
                 held_on=held_on,
                 kind=kind,
                 focus=focus,

@@ -25,12 +25,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import as_document
 from .errors import InvalidInput, StoreError
+from .keys import caller_key, candidates, checked_key, stored_key
 from .records import ImportResult
 from .roles import Role, require_role
-from .schema import Attempt, CohortMember, ScenarioVersion, Submission, utcnow
+from .schema import Attempt, CohortMember, ScenarioVersion, Submission
 from .scoring import Scored, default_scorer
 from .work import new_scorecard, new_submission, rubric_version_id
 
@@ -70,7 +73,7 @@ def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
         raise bad("seed")
     stamp = record.get("submitted_at")
     try:
-        when = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else utcnow()
+        when = dt.datetime.fromisoformat(stamp) if isinstance(stamp, str) else utc_now()
     except ValueError:
         raise bad("submitted_at") from None
     if when.tzinfo is None:
@@ -81,6 +84,10 @@ def parse_record(line: int, record: Mapping[str, Any]) -> ImportItem:
         raise bad("payload") from None
     key, trainee, scenario = text("key"), text("trainee"), text("scenario_hash")
     assert key is not None and trainee is not None and scenario is not None
+    try:
+        checked_key(key)
+    except StoreError:
+        raise bad("key") from None
     return ImportItem(
         line=line,
         key=key,
@@ -132,18 +139,28 @@ class TransferMixin(RepositoryBase):
 
     def _import_batch(self, s: Session, items: list[ImportItem]) -> tuple[int, int]:
         """Write one batch; rows go in with a few multi-row INSERTs, not one per record."""
-        keys = [i.key for i in items]
-        present = set(
-            s.scalars(
-                select(Submission.idempotency_key).where(Submission.idempotency_key.in_(keys))
+        users: dict[str, int] = {}
+        for item in items:
+            if item.trainee not in users:
+                user = self._user(s, item.trainee)
+                if user.role != Role.trainee:
+                    raise InvalidInput("store.error.import_field", line=item.line, field="trainee")
+                users[item.trainee] = user.id
+        # A key is its trainee's (keys.py): the same key of two trainees is two records.
+        stored = [k for i in items for k in candidates(users[i.trainee], i.key)]
+        present = {
+            (trainee_id, caller_key(trainee_id, key))
+            for trainee_id, key in s.execute(
+                select(Submission.trainee_id, Submission.idempotency_key).where(
+                    Submission.idempotency_key.in_(stored)
+                )
             )
-        )
+        }
         fresh: list[ImportItem] = []
         for item in items:
-            if item.key not in present:
-                present.add(item.key)
+            if (users[item.trainee], item.key) not in present:
+                present.add((users[item.trainee], item.key))
                 fresh.append(item)
-        users: dict[str, int] = {}
         cohorts: dict[str, int] = {}
         versions: dict[str, ScenarioVersion] = {}
         rubrics: dict[str, int | None] = {}
@@ -151,11 +168,6 @@ class TransferMixin(RepositoryBase):
         scorer = default_scorer()
         attempts: list[Attempt] = []
         for item in fresh:
-            if item.trainee not in users:
-                user = self._user(s, item.trainee)
-                if user.role != Role.trainee:
-                    raise InvalidInput("store.error.import_field", line=item.line, field="trainee")
-                users[item.trainee] = user.id
             trainee_id = users[item.trainee]
             cohort_id = None
             if item.cohort is not None:
@@ -196,7 +208,7 @@ class TransferMixin(RepositoryBase):
                 item.payload,
                 scored,
                 number=1,  # each imported record is its own attempt
-                idempotency_key=item.key,
+                idempotency_key=stored_key(users[item.trainee], item.key),
                 submitted_at=item.submitted_at,
             )
             for item, attempt, scored in zip(fresh, attempts, scores, strict=True)

@@ -14,10 +14,13 @@ from sqlalchemy import case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from simulator.clock import utc_now
+
 from .base import RepositoryBase
 from .documents import DocumentLike, as_document, lowest_criterion, schema_version_of
-from .errors import Conflict, InvalidInput
+from .errors import AlreadySubmitted, Conflict, DraftChanged, InvalidInput
 from .events import Status
+from .keys import candidates, checked_key, stored_key
 from .records import AttemptRecord, DraftRecord, ProgressRecord, SubmissionRecord, TurnRecord
 from .roles import Role, require_role
 from .schema import (
@@ -32,7 +35,6 @@ from .schema import (
     Submission,
     TranscriptTurn,
     User,
-    utcnow,
 )
 from .scoring import Scored, StoreScorer, default_scorer
 
@@ -114,7 +116,7 @@ def insert_submission(
         ).where(Submission.attempt_id == attempt.id)
     ).one()
     if blocking:
-        raise Conflict("store.conflict.already_submitted", attempt=attempt.id)
+        raise AlreadySubmitted(attempt.id)
     sub = new_submission(
         attempt,
         scenario_id,
@@ -172,7 +174,7 @@ class WorkMixin(RepositoryBase):
                 cohort_id=mine[cohort_name] if cohort_name is not None else None,
                 scenario_version_id=version.id,
                 seed=seed,
-                started_at=utcnow(),
+                started_at=utc_now(),
             )
             s.add(attempt)
             s.flush()
@@ -217,7 +219,7 @@ class WorkMixin(RepositoryBase):
             start = (
                 s.scalar(select(func.count()).where(TranscriptTurn.attempt_id == attempt.id)) or 0
             )
-            now = utcnow()
+            now = utc_now()
             for offset, doc in enumerate(docs):
                 turn_id = doc.get("id")
                 s.add(
@@ -260,8 +262,8 @@ class WorkMixin(RepositoryBase):
             draft = s.get(Draft, attempt.id)
             current = draft.revision if draft is not None else 0
             if expected_revision is not None and expected_revision != current:
-                raise Conflict("store.conflict.draft_changed", attempt=attempt_id, revision=current)
-            now = utcnow()
+                raise DraftChanged(attempt_id, current)
+            now = utc_now()
             if draft is None:
                 draft = Draft(attempt_id=attempt.id, revision=0)
                 s.add(draft)
@@ -307,15 +309,28 @@ class WorkMixin(RepositoryBase):
             lambda s: score_on_receipt(s, self._attempt(s, attempt_id, own=True), doc)
         )
 
+        checked_key(idempotency_key)
+        me = self.actor.user_id
+        assert me is not None
+        key_to_store = None if idempotency_key is None else stored_key(me, idempotency_key)
+
         def existing(s: Session) -> SubmissionRecord | None:
+            # Only the actor's own keys are looked at: another trainee's key neither
+            # blocks this submit nor shows that it exists (keys.py).
             if idempotency_key is None:
                 return None
             found = s.scalars(
-                select(Submission).where(Submission.idempotency_key == idempotency_key)
+                select(Submission)
+                .where(
+                    Submission.trainee_id == me,
+                    Submission.idempotency_key.in_(candidates(me, idempotency_key)),
+                )
+                .order_by(Submission.id)
+                .limit(1)
             ).one_or_none()
             if found is None:
                 return None
-            if found.trainee_id != self.actor.user_id or found.attempt_id != attempt_id:
+            if found.attempt_id != attempt_id:
                 raise Conflict("store.conflict.key_used", key=idempotency_key)
             return self._submission_records(s, [found])[0]
 
@@ -332,8 +347,8 @@ class WorkMixin(RepositoryBase):
                 version.scenario_id,
                 doc,
                 scored,
-                idempotency_key=idempotency_key,
-                submitted_at=utcnow(),
+                idempotency_key=key_to_store,
+                submitted_at=utc_now(),
             )
             return SubmissionRecord(
                 id=sub.id,
@@ -396,7 +411,7 @@ class WorkMixin(RepositoryBase):
         def work(s: Session) -> ProgressRecord:
             assert self.actor.user_id is not None
             row = s.get(Progress, (self.actor.user_id, module))
-            now = utcnow()
+            now = utc_now()
             if row is None:
                 row = Progress(user_id=self.actor.user_id, module=module)
                 s.add(row)

@@ -11,13 +11,14 @@ trainee's work between two places.
 
 from __future__ import annotations
 
-import os
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .engine import DATABASE_URL_ENV, SQLITE_FILE_NAME, resolve_url
-from .errors import PermissionDenied
+from simulator.settings import load_settings
+
+from .engine import SQLITE_FILE_NAME, resolve_url
+from .errors import PermissionDenied, term
 from .identity import current_user_name
 from .repository import Store
 
@@ -34,7 +35,7 @@ _open_lock = threading.Lock()
 
 def has_store(workspace: Path) -> bool:
     """True when the workspace's drafts and submissions belong in a database."""
-    return bool(os.environ.get(DATABASE_URL_ENV)) or (Path(workspace) / SQLITE_FILE_NAME).is_file()
+    return bool(load_settings().database_url) or (Path(workspace) / SQLITE_FILE_NAME).is_file()
 
 
 def workspace_store(workspace: Path) -> Store:
@@ -56,11 +57,14 @@ def store_user(workspace: Path, trainee_id: str) -> str:
     name = current_user_name(Path(workspace))
     if name is not None and trainee_id_for(name) == trainee_id:
         return name
-    hub_user = os.environ.get("JUPYTERHUB_USER")
+    hub_user = load_settings().hub_user
     if hub_user:
         # Under JupyterHub the kernel acts for its hub user only, never for another trainee.
         raise PermissionDenied(
-            "store.denied.record", user=hub_user, role="trainee", what=f"drafts of {trainee_id}"
+            "store.denied.record",
+            user=hub_user,
+            role=term("role.trainee"),
+            what=term("drafts_of", trainee=trainee_id),
         )
     return trainee_id
 

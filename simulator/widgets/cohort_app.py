@@ -8,7 +8,6 @@ name and title is escaped.
 
 from __future__ import annotations
 
-import os
 from functools import cache
 from pathlib import Path
 
@@ -18,8 +17,8 @@ from simulator.i18n import t
 from simulator.store import Repository, StoreError
 from simulator.store.cohort_stats import KAPPA_WARNING, CohortStats, cohort_stats
 
+from .acting import acting, with_banner
 from .html import esc, tag
-from .review_app import acting_repo
 from .svg import heatmap, histogram
 
 AGREEMENT_COLUMNS = (
@@ -166,6 +165,8 @@ class CohortApp(w.VBox):
 def cohort_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
-        return CohortApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        who = acting(workspace)
+        app = CohortApp(who.repo, locale=locale or who.locale)
+        return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))

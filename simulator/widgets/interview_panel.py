@@ -16,6 +16,7 @@ from simulator.interview import Debrief, Interview, Move, Transcript, Turn, debr
 from simulator.interview.classifier import Classification
 from simulator.interview.demeanour import demeanour, restless
 from simulator.interview.moves import Correction
+from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
 
@@ -23,14 +24,8 @@ from .html import bullet_list, esc, tag
 from .svg import line_chart
 
 EndHandler = Callable[[Transcript], None]
-
-
-def _topic_label(topic: Topic | None, loc: str | None, none: str = "-") -> str:
-    return t(f"vocab.topic.{topic.value}", loc) if topic else none
-
-
-def _technique_label(technique: Technique | None, loc: str | None) -> str:
-    return t(f"vocab.technique.{technique.value}", loc) if technique else "-"
+#: Told each move as it is played, with the turn it made (the practice page stores both).
+TurnHandler = Callable[[Move, Turn], None]
 
 
 def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
@@ -41,8 +36,8 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
         else t(
             "interview.menu_move",
             loc,
-            topic=_topic_label(turn.topic, loc),
-            technique=_technique_label(turn.technique, loc),
+            topic=topic_label(turn.topic, loc),
+            technique=technique_label(turn.technique, loc),
         )
     )
     if turn.technique is None:
@@ -51,8 +46,8 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
         understood = t(
             "interview.corrected" if turn.corrected_from is not None else "interview.understood",
             loc,
-            topic=_topic_label(turn.topic, loc),
-            technique=_technique_label(turn.technique, loc),
+            topic=topic_label(turn.topic, loc),
+            technique=technique_label(turn.technique, loc),
         )
     parts = [
         f'<div class="nuiawase-turn" data-turn="{esc(turn.id)}">',
@@ -130,11 +125,13 @@ class InterviewPanel(w.VBox):
         locale: str | None = None,
         debug: bool = False,
         on_end: EndHandler | None = None,
+        on_turn: TurnHandler | None = None,
     ) -> None:
         self.interview = Interview(scenario, persona)
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
+        self.on_turn = on_turn
         self.report: Debrief | None = None
         loc = locale
         arrival = t(f"vocab.arrival.{scenario.arrival.value}", loc)
@@ -149,11 +146,11 @@ class InterviewPanel(w.VBox):
         )
         self.send = w.Button(description=t("interview.send", loc), button_style="primary")
         self.topic = w.Dropdown(
-            options=[(_topic_label(tp, loc), tp.value) for tp in Topic],
+            options=[(topic_label(tp, loc), tp.value) for tp in Topic],
             description=t("interview.menu_topic", loc),
         )
         self.technique = w.Dropdown(
-            options=[(_technique_label(tq, loc), tq.value) for tq in Technique],
+            options=[(technique_label(tq, loc), tq.value) for tq in Technique],
             description=t("interview.menu_technique", loc),
         )
         self.ask = w.Button(description=t("interview.menu_send", loc))
@@ -201,12 +198,25 @@ class InterviewPanel(w.VBox):
         return self._say(Move(text=text, correction=correction))
 
     def _say(self, move: Move) -> Turn:
-        turn = self.interview.step(move)
+        turn = self._step(move)
         self.text.value = ""
         self.pending = None
         self.confirm.layout.display = "none"
         self._after(turn)
         return turn
+
+    def _step(self, move: Move) -> Turn:
+        turn = self.interview.step(move)
+        if self.on_turn is not None:
+            self.on_turn(move, turn)
+        return turn
+
+    def replay(self, moves: list[Move]) -> None:
+        """Play moves already stored (a reopened attempt) without telling ``on_turn``."""
+        for move in moves:
+            if self.interview.finished:
+                break
+            self._after(self.interview.step(move))
 
     def _ask_reading(self, reading: Classification) -> None:
         loc = self.locale
@@ -216,8 +226,8 @@ class InterviewPanel(w.VBox):
             t(
                 "interview.unsure",
                 loc,
-                topic=_topic_label(reading.topic, loc, t("interview.no_topic", loc)),
-                technique=_technique_label(reading.technique, loc),
+                topic=topic_label(reading.topic, loc, t("interview.no_topic", loc)),
+                technique=technique_label(reading.technique, loc),
             ),
             "nuiawase-unsure-note",
         )
@@ -228,8 +238,8 @@ class InterviewPanel(w.VBox):
             label = t(
                 "interview.send_as",
                 loc,
-                topic=_topic_label(alt.topic, loc, t("interview.no_topic", loc)),
-                technique=_technique_label(alt.technique, loc),
+                topic=topic_label(alt.topic, loc, t("interview.no_topic", loc)),
+                technique=technique_label(alt.technique, loc),
             )
             button = w.Button(description=label, layout=w.Layout(width="auto"))
             fix = Correction(topic=alt.topic, technique=alt.technique)
@@ -245,7 +255,7 @@ class InterviewPanel(w.VBox):
             return None
         if self.pending is not None:
             return self.send_as(Correction(topic=Topic(topic), technique=Technique(technique)))
-        turn = self.interview.step(Move(topic=Topic(topic), technique=Technique(technique)))
+        turn = self._step(Move(topic=Topic(topic), technique=Technique(technique)))
         self._after(turn)
         return turn
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.interview import Transcript
+from simulator.interview import Move, Transcript
 from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
 
 from .case_library import CaseLibrary, CaseLibraryModel
-from .interview_panel import EndHandler, InterviewPanel
+from .interview_panel import EndHandler, InterviewPanel, TurnHandler
 
 
 def new_seed() -> int:
@@ -33,12 +33,14 @@ class InterviewPractice(w.VBox):
         debug: bool = False,
         on_end: EndHandler | None = None,
         on_start: Callable[[], None] | None = None,
+        on_turn: TurnHandler | None = None,
     ) -> None:
         self.library = CaseLibrary(library or CaseLibraryModel(locale=locale))
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
         self.on_start = on_start
+        self.on_turn = on_turn
         self.panel: InterviewPanel | None = None
         self.scenario: Scenario | None = None
         self.region: Region | None = None
@@ -59,11 +61,28 @@ class InterviewPractice(w.VBox):
         selected = self.library.model.selected
         if selected is None:
             raise LookupError("the case library is empty")
-        scenario, region = load_case(str(selected.path))
+        return self._begin(str(selected.path), new_seed() if seed is None else seed)
+
+    def resume(self, case: str, seed: int, moves: list[Move]) -> InterviewPanel:
+        """Reopen an unfinished attempt: the case (id or path), its seed, its moves so far."""
+        panel = self._begin(case, seed)
+        panel.replay(moves)
+        # The picker stays: the trainee may go on, or leave this attempt for another case.
+        self.library.layout.display = None
+        self.start_button.layout.display = None
+        return panel
+
+    def _begin(self, case: str, seed: int) -> InterviewPanel:
+        scenario, region = load_case(case)
         self.scenario, self.region = scenario, region
-        persona = generate_persona(scenario, region, new_seed() if seed is None else seed)
+        persona = generate_persona(scenario, region, seed)
         self.panel = InterviewPanel(
-            scenario, persona, locale=self.locale, debug=self.debug, on_end=self._ended
+            scenario,
+            persona,
+            locale=self.locale,
+            debug=self.debug,
+            on_end=self._ended,
+            on_turn=self.on_turn,
         )
         self.stage.children = [self.panel]
         self.library.layout.display = "none"

@@ -12,8 +12,8 @@ import ipywidgets as w
 from simulator.casework.context import CaseContext
 from simulator.casework.session import CaseworkSession, WorkStores
 from simulator.i18n import t
-from simulator.interview import Transcript
-from simulator.models.submission import Submission
+from simulator.interview import Move, Transcript, Turn
+from simulator.models.submission import Draft, Submission
 from simulator.rubric.files import default_rubric
 from simulator.rubric.scorecard import Scorecard, score_submission
 
@@ -24,6 +24,7 @@ from .plan_editor import open_forms
 from .stores import error_text, work_stores
 
 if TYPE_CHECKING:
+    from simulator.store.resume import LiveAttempts
     from simulator.store.trainee_view import MyRow
 
 
@@ -44,8 +45,15 @@ class PracticeFlow(w.VBox):
         #: submission then waits in the supervisor's review queue), else files.
         self.stores = stores or work_stores
         self.interview = InterviewPractice(
-            locale=locale, debug=debug, on_end=self._interviewed, on_start=self._reset
+            locale=locale,
+            debug=debug,
+            on_end=self._interviewed,
+            on_start=self._reset,
+            on_turn=self._record_turn,
         )
+        #: Keeps each turn in the store as it is played (when the workspace has a store).
+        self.live: LiveAttempts | None = None
+        self.notice = w.HTML()
         self.transcript: Transcript | None = None
         self.session: CaseworkSession | None = None
         self.feedback: FeedbackView | None = None
@@ -60,9 +68,18 @@ class PracticeFlow(w.VBox):
         self.mine = self._my_submissions()
         self._reset()
         super().__init__(
-            [self.mine, self.interview, self.to_forms, self.forms, self.results, self.again]
+            [
+                self.mine,
+                self.notice,
+                self.interview,
+                self.to_forms,
+                self.forms,
+                self.results,
+                self.again,
+            ]
         )
         self.add_class("nuiawase-practice-flow")
+        self.resume()
 
     def _my_submissions(self) -> w.Widget:
         """私の提出, folded away above the practice; nothing when work is kept in files."""
@@ -77,13 +94,75 @@ class PracticeFlow(w.VBox):
             repo = workspace_store(folder).as_current_user(folder)
         except StoreError as exc:
             return w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+        from simulator.store.resume import LiveAttempts
+
         from .my_submissions import MySubmissions  # the database layer loads only here
 
+        self.live = LiveAttempts(repo)
         view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
         box = w.Accordion(children=[view], selected_index=None)
         box.set_title(0, t("mine.title", self.locale))
         box.add_class("nuiawase-mine-box")
         return box
+
+    def _record_turn(self, move: Move, turn: Turn) -> None:
+        """Keep a played turn in the store; a store error is shown, the interview goes on."""
+        from simulator.store.errors import StoreError
+
+        live, scenario, panel = self.live, self.interview.scenario, self.interview.panel
+        if live is None or scenario is None or panel is None:
+            return
+        try:
+            live.record(
+                scenario,
+                panel.interview.seed,
+                turn.model_dump(mode="json"),
+                move.model_dump(mode="json", exclude_none=True),
+            )
+        except StoreError as exc:
+            self.notice.value = tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
+
+    def resume(self) -> bool:
+        """Reopen the trainee's unfinished attempt (after a crash, a restart or a reload):
+        the same client, the interview so far and the forms with their draft. False when
+        there is nothing to reopen; a store or case-library error is shown."""
+        from pydantic import ValidationError
+
+        from simulator.scenario.problems import InvalidFile
+        from simulator.store.errors import StoreError
+
+        if self.live is None:
+            return False
+        try:
+            resumed = self._resume(self.live)
+        except (StoreError, InvalidFile, ValidationError) as exc:
+            self.notice.value = tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
+            return False
+        if resumed:
+            self.notice.value = tag("div", t("practice.resumed", self.locale), "nuiawase-resumed")
+        return resumed
+
+    def _resume(self, live: LiveAttempts) -> bool:
+        from simulator.scenario.library import load_case
+
+        found = live.unfinished()
+        if found is None:
+            return False
+        if found.moves is not None:
+            moves = [Move.model_validate(m) for m in found.moves]
+            panel = self.interview.resume(found.scenario_id, found.seed, moves)
+            if found.draft is None:
+                return True  # still interviewing
+            panel.end()  # the forms were begun, so the interview was over
+        elif found.draft is not None:
+            # Turns stored without their moves (before they were kept live): the forms
+            # reopen from the draft's transcript.
+            self.interview.scenario, self.interview.region = load_case(found.scenario_id)
+            self.transcript = Draft.model_validate(found.draft).transcript
+        else:
+            return False
+        self.open_forms()
+        return True
 
     def revise(self, row: MyRow) -> CaseworkSession | None:
         """Open a returned attempt's forms again; the next submit is its next version.

@@ -9,19 +9,18 @@ forms' layout, with an element per field); ``:target`` highlights what the link 
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qs
 
 import ipywidgets as w
 
+from simulator.clock import utc_now
 from simulator.i18n import t
 from simulator.store import Repository, Status, StoreError
 from simulator.store.queue import QueueFilter
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
+from .acting import acting, with_banner
 from .html import esc, tag
 from .review_decisions import DecisionPanel
 
@@ -222,7 +221,7 @@ class ReviewApp(w.VBox):
         self.more.disabled = self._next is None
         self.back.disabled = len(self._pages) < 2
         flag = t("review.urgent", self.locale)
-        now = dt.datetime.now(dt.UTC)
+        now = utc_now()
         # Select options are plain text: nothing a trainee typed can become markup here.
         self.queue.options = [
             (
@@ -349,20 +348,8 @@ class ReviewApp(w.VBox):
 
 
 def acting_repo(workspace: str | Path | None = None) -> Repository:
-    """Whom the app acts for: the JupyterHub user under a hub; on one machine, the user the
-    page's address names (``?as=shunin``: the demo's one operator may be anyone), else the
-    workspace's user."""
-    from simulator.store.workspace_store import workspace_store
-    from simulator.workspace import resolve_workspace
-
-    folder = resolve_workspace(workspace)
-    store = workspace_store(folder)
-    if os.environ.get("JUPYTERHUB_USER"):
-        return store.as_current_user(folder)
-    asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("as")
-    if asked:
-        return store.as_user(asked[0])
-    return store.as_current_user(folder)
+    """Whom the app acts for (simulator.widgets.acting: ``?as=`` only in the demo)."""
+    return acting(workspace).repo
 
 
 QUEUE_KEYS = Path(__file__).with_name("queue_keys.js")
@@ -380,7 +367,9 @@ def install_queue_keys() -> None:
 def review_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
-        app = ReviewApp(acting_repo(workspace), locale=locale or os.environ.get("NUIAWASE_LOCALE"))
+        who = acting(workspace)
+        app = ReviewApp(who.repo, locale=locale or who.locale)
+        return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
     install_queue_keys()

@@ -287,13 +287,19 @@ def _interviewed_flow(workspace: Path) -> PracticeFlow:
     return flow
 
 
-def test_the_practice_flow_submits_into_the_supervisors_queue(workspace: Path) -> None:
+def submitted_flow(workspace: Path) -> PracticeFlow:
+    """The practice page after the sample interview, its forms filled in and submitted."""
     flow = _interviewed_flow(workspace)
     flow.to_forms.click()
     assessment, plan = flow.forms.children
     fill_through_widgets(assessment, plan)
     plan.submit_button.click()
     assert flow.feedback is not None, plan.result.value
+    return flow
+
+
+def test_the_practice_flow_submits_into_the_supervisors_queue(workspace: Path) -> None:
+    submitted_flow(workspace)
     rows = as_user(workspace, "sato").review_queue().rows
     assert [(r.trainee, r.scenario_id) for r in rows] == [("hana", "netcafe-kyojuu")]
 

@@ -191,3 +191,18 @@ def test_import_reports_bad_records_by_line(
     source.write_text(json.dumps(good) + "\n")
     assert main(args) == 0  # the first attempt's good batch was never committed: all or nothing
     assert "stored 1, skipped 0" in capsys.readouterr().out
+
+
+def test_every_export_writes_a_moment_the_same_way(worked: Cast) -> None:
+    """CSV grades, xAPI and the trainee's own data spell the same submission's time alike
+    (one ISO formatter, UTC with Z), so files of one store can be joined on it."""
+    c = worked
+    grades = io.StringIO()
+    c.ada.export_csv(grades, trainee="hana")
+    (row,) = [r for r in csv.DictReader(io.StringIO(grades.getvalue()))]
+    own = c.ada.trainee_data("hana")
+    (sub,) = own["submissions"]
+    assert row["submitted_at"] == sub["submitted_at"]
+    assert sub["submitted_at"].endswith("Z")
+    stamps = [a["started_at"] for a in own["attempts"]]
+    assert stamps and all(s.endswith("Z") for s in stamps)

@@ -19,6 +19,7 @@ from typing import Annotated, Any, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from simulator.labels import topic_names
 from simulator.models.common import LocalizedText
 from simulator.models.rubric import MAX_LEVEL
 from simulator.models.vocab import Topic
@@ -217,4 +218,4 @@ def label(key: str) -> LocalizedText:
 
 def topic_name(topic: Topic) -> LocalizedText:
     """An assessment domain's name in both locales."""
-    return label(f"vocab.topic.{topic.value}")
+    return topic_names(topic)

@@ -1,0 +1,96 @@
+"""After a crash, a restart or a reload, the practice page reopens the trainee's
+unfinished attempt (issue 18, item 5; issue 14): the same client (seed), the interview so
+far, and the forms with their draft. The seed is random, as in the app, not the sample's."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from simulator.store.workspace_store import close_stores
+from simulator.widgets.practice import PracticeFlow
+
+from .test_casework_bridge import GOAL, add_store, as_user, make_workspace, submitted_flow
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """hana's workspace with a store that registers the sample case (test_casework_bridge)."""
+    for var in ("NUIAWASE_DATABASE_URL", "NUIAWASE_USER", "JUPYTERHUB_USER", "NUIAWASE_WORKSPACE"):
+        monkeypatch.delenv(var, raising=False)
+    ws = make_workspace(tmp_path / "ws")
+    with add_store(ws):
+        yield ws
+    close_stores()
+
+
+CASE = "netcafe-kyojuu"  # the case the test store registers
+REMARKS = (
+    "今日はどのようなご相談でいらっしゃいましたか？",
+    "それは大変でしたね。よく来てくださいました。",
+    "差し支えなければ、お仕事のことを聞かせていただけますか。",
+)
+
+
+def _interviewing(workspace: Path) -> PracticeFlow:
+    """A trainee who has said three things to a new client (a random seed)."""
+    flow = PracticeFlow(workspace=workspace)
+    assert flow.interview.panel is None  # nothing to reopen yet
+    flow.interview.library.picker.value = CASE
+    panel = flow.interview.start()
+    for remark in REMARKS:
+        if panel.say(remark) is None:  # an unsure reading: said as read
+            panel.send_as(None)
+    assert len(panel.interview.turns) == len(REMARKS)
+    assert flow.notice.value == ""  # every turn was stored
+    return flow
+
+
+def test_an_interview_in_progress_comes_back_after_a_restart(workspace: Path) -> None:
+    before = _interviewing(workspace)
+    panel = before.interview.panel
+    assert panel is not None
+    close_stores()  # the server dies; a new kernel opens the page
+
+    after = PracticeFlow(workspace=workspace)
+    again = after.interview.panel
+    assert again is not None
+    assert again.interview.seed == panel.interview.seed
+    assert again.interview.persona == panel.interview.persona
+    assert again.chat.value == panel.chat.value
+    assert again.interview.turns_left == panel.interview.turns_left
+    assert "前回の続きを開きました" in after.notice.value
+    # The picker stays, for a trainee who would rather start another case.
+    assert after.interview.start_button.layout.display is None
+    # It goes on where it stopped, on the same attempt.
+    again.say("ご家族のことも伺ってよろしいですか。") or again.send_as(None)
+    hana = as_user(workspace, "hana")
+    (attempt,) = hana.attempts()
+    assert attempt.seed == panel.interview.seed
+    assert len(hana.turns(attempt.id)) == len(REMARKS) + 1
+
+
+def test_the_forms_come_back_with_their_draft(workspace: Path) -> None:
+    flow = _interviewing(workspace)
+    assert flow.interview.panel is not None
+    flow.interview.panel.end()
+    session = flow.open_forms()
+    session.set(GOAL, "また働きたい")
+    session.save_now()
+    assert session.save_error is None
+    close_stores()
+
+    after = PracticeFlow(workspace=workspace)
+    assert after.session is not None and after.session.get(GOAL) == "また働きたい"
+    assert len(after.forms.children) == 2
+    assert after.transcript is not None
+    assert after.transcript.turns == flow.interview.panel.interview.transcript().turns
+
+
+def test_once_handed_in_a_reload_starts_afresh(workspace: Path) -> None:
+    submitted_flow(workspace)
+    close_stores()
+    again = PracticeFlow(workspace=workspace)
+    assert again.interview.panel is None and again.session is None
