@@ -44,6 +44,7 @@ DEFAULT = [
     DATA / "classifier_blind5.jsonl",
     DATA / "classifier_blind6.jsonl",
     DATA / "classifier_blind7.jsonl",
+    DATA / "classifier_blind8.jsonl",
 ]
 HELD_OUT = DATA / "classifier_blind7.jsonl"
 TARGETS = {

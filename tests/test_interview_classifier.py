@@ -71,7 +71,11 @@ BLIND_6_SHA256 = "7bcc9404c6f1b073703242f9debeea6c3bfd2326a7a15524b2f87aa8c081c3
 # measured on it (benchmarks/README.md).
 BLIND_7 = DATA / "classifier_blind7.jsonl"
 BLIND_7_SHA256 = "dd3303db57901c2fabad2ea6bc9e1f91da843e073baa9ff6d5eda410978e6a9b"
-ALL_SETS = [*TRAINED_SETS, BLIND_6, BLIND_7]
+# Written blind after blind7 was measured and opened only to measure the same final model
+# again (no change in between): 88.9 % topic, 93.3 % technique, harmful 100 % / 100 %.
+BLIND_8 = DATA / "classifier_blind8.jsonl"
+BLIND_8_SHA256 = "4816cf440929075f12c7afcf4aba1398e2ed7fc76afbff82576beec0ad31504a"
+ALL_SETS = [*TRAINED_SETS, BLIND_6, BLIND_7, BLIND_8]
 TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
 
 
@@ -114,9 +118,13 @@ def test_no_held_out_sentence_was_trained_on() -> None:
         "今日は、何か口にされました？",
         "シフトが減ったのは、いつごろからですか？",
         "今は、お一人でお住まいですか？",
+        # And three of blind8's 180.
+        "税金をどう払っていくか、そこを相談したいということですね。",
+        "お父さんとは、最近どんな感じですか。",
+        "お友達が、ここを調べて勧めてくれたんですね。",
     }
     trained = {str(i["text"]) for p in TRAINED_SETS for i in _items(p)}
-    for path in (BLIND_6, BLIND_7):
+    for path in (BLIND_6, BLIND_7, BLIND_8):
         texts = {str(i["text"]) for i in _items(path) if len(str(i["text"])) > 8}
         assert texts & trained <= coincidences, (path.name, sorted(texts & trained))
 
@@ -124,8 +132,9 @@ def test_no_held_out_sentence_was_trained_on() -> None:
 def test_the_held_out_set_is_sealed_and_never_trained_on() -> None:
     assert hashlib.sha256(BLIND_6.read_bytes()).hexdigest() == BLIND_6_SHA256
     assert hashlib.sha256(BLIND_7.read_bytes()).hexdigest() == BLIND_7_SHA256
+    assert hashlib.sha256(BLIND_8.read_bytes()).hexdigest() == BLIND_8_SHA256
     trained = {Path(s["set"]).name for s in model().trained_on}
-    assert BLIND_6.name not in trained and BLIND_7.name not in trained
+    assert not trained & {BLIND_6.name, BLIND_7.name, BLIND_8.name}
     assert trained == {p.name for p in TRAINED_SETS}
 
 
@@ -337,11 +346,12 @@ def test_never_raises(text: str) -> None:
         # Measured once each on the final model (benchmarks/README.md). blind7: topic 87.2 %
         # as the interview reads it (73.9 % from the remark alone; the 90 % target is missed),
         # technique 93.3 %, harmful precision 97.6 %, recall 93.2 %. blind6: 92.2 / 91.7 /
-        # 100 / 97.7. The floors catch a regression.
+        # 100 / 97.7. blind8: 88.9 / 93.3 / 100 / 100. The floors catch a regression.
         (BLIND_7, {"topic_as_read_accuracy": 0.85, "technique_accuracy": 0.91}),
         (BLIND_6, {"topic_as_read_accuracy": 0.90, "technique_accuracy": 0.90}),
+        (BLIND_8, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.91}),
     ],
-    ids=["blind7", "blind6"],
+    ids=["blind7", "blind6", "blind8"],
 )
 def test_held_out_figures_do_not_fall_below_what_was_measured(
     path: Path, floors: dict[str, float], cases: dict[str, Scenario]

@@ -369,8 +369,7 @@ def review_app(workspace: str | Path | None = None, locale: str | None = None) -
     try:
         who = acting(workspace)
         app = ReviewApp(who.repo, locale=locale or who.locale)
-        return with_banner(app, who, locale)
     except StoreError as exc:
         return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
     install_queue_keys()
-    return app
+    return with_banner(app, who, locale)
