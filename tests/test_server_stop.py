@@ -13,6 +13,7 @@ import psutil
 import pytest
 
 from simulator.server import port_in_use
+from simulator.workspace import init_workspace
 from tests.servers import STOP_CEILING, DemoServer, demo_server, write_one_widget
 
 #: Ceiling for what the server does on its own (start a kernel, cull it): only a hang.
@@ -40,8 +41,11 @@ def port_of(server: DemoServer) -> int:
     return int(server.lab_url.split("/")[2].split(":")[1])
 
 
-def test_sigterm_stops_the_server_and_its_kernels(tmp_path: Path) -> None:
-    with demo_server(tmp_path / "ws") as server:
+@pytest.mark.parametrize("command", ["demo", "serve"])
+def test_sigterm_stops_the_server_and_its_kernels(tmp_path: Path, command: str) -> None:
+    if command == "serve":
+        init_workspace(tmp_path / "ws")
+    with demo_server(tmp_path / "ws", command=command) as server:
         open_page(server)
         assert len(kernels(server)) == 1
         # The Jupyter server and the kernel it started (in a session of its own).
@@ -82,7 +86,6 @@ def test_a_culling_setting_that_is_not_seconds_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from simulator.cli import main
-    from simulator.workspace import init_workspace
     from tests.servers import root_flags
 
     init_workspace(tmp_path)
