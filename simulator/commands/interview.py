@@ -83,7 +83,8 @@ def cmd_bots(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]] = []
     for ref in tqdm(refs, desc="bots", file=sys.stderr, unit="case"):
         scenario, region = load_case(ref, args.lang)
-        report = bot_report(scenario, generate_persona(scenario, region, args.seed))
+        persona = generate_persona(scenario, region, args.seed)
+        report = bot_report(scenario, persona, args.lang)
         rows.append(report)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
