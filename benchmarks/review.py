@@ -29,6 +29,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.browser import local_page  # noqa: E402
 from simulator.models.submission import Submission  # noqa: E402
 from simulator.store import Store  # noqa: E402
 from simulator.store.demo import COHORT, DEMO_TRAINEES, SUPERVISOR, seed_demo  # noqa: E402
@@ -147,14 +148,7 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
     proc, info = start_server(workspace, _free_port(), "ja", allow_root=os.geteuid() == 0)
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.route(
-                "**/*",
-                lambda r: (
-                    r.continue_() if r.request.url.startswith("http://127.0.0.1") else r.abort()
-                ),
-            )
+            browser, page = local_page(p)
             bare_url = info.voila_url("bench_bare.ipynb")
             review_url = info.voila_url(REVIEW_NOTEBOOK, **{"as": SUPERVISOR[0]})
             bare, queue = [], []

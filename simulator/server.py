@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -15,7 +16,10 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
+import psutil
+
 from simulator.i18n import t
+from simulator.settings import KernelCulling
 
 #: The notebook the demo opens first.
 START_NOTEBOOK = "curriculum/practice.ipynb"
@@ -24,6 +28,9 @@ REVIEW_NOTEBOOK = "voila_apps/review.ipynb"
 COHORT_NOTEBOOK = "voila_apps/cohort.ipynb"
 #: The server's log in the workspace (appended to by every start).
 LOG_NAME = ".server.log"
+#: Seconds a stopping server may take to shut its kernels down before it is killed: a
+#: ceiling that only catches a hang (Jupyter waits up to 5 s per kernel, in parallel).
+STOP_GRACE = 60.0
 
 
 @dataclass(frozen=True)
@@ -60,14 +67,21 @@ def _lab_settings(workspace: Path, locale: str) -> Path:
 
 
 def server_command(
-    workspace: Path, port: int, *, terminals: bool = False, allow_root: bool = False
+    workspace: Path,
+    port: int,
+    *,
+    terminals: bool = False,
+    allow_root: bool = False,
+    culling: KernelCulling | None = None,
 ) -> list[str]:
     """The `jupyter lab` command line; Voila is served by its server extension.
 
     The token is not on it (any local user can read a command line in ``/proc``): the
     server reads it from JUPYTER_TOKEN in its environment, which only its owner can read.
     Terminals are off unless asked for; ``--allow-root`` only when the operator said so.
+    Idle kernels nobody is connected to (a closed Voila page's) are culled (``culling``).
     """
+    cull = culling or KernelCulling()
     cmd = [
         sys.executable,
         "-m",
@@ -81,6 +95,12 @@ def server_command(
         f"--ServerApp.terminals_enabled={terminals}",
         # Voila must not show tracebacks (they can hold a trainee's text) to other users.
         "--VoilaConfiguration.show_tracebacks=False",
+        # Voila's kernels share the server's kernel manager. A closed page's kernel (200-300
+        # MB with the forms open) would live until the server stops; an open page keeps its
+        # connection, so cull_connected stays off and a trainee reading a case keeps hers.
+        f"--MappingKernelManager.cull_idle_timeout={cull.idle_timeout}",
+        f"--MappingKernelManager.cull_interval={cull.interval}",
+        "--MappingKernelManager.cull_connected=False",
     ]
     if allow_root:
         cmd.append("--allow-root")
@@ -90,6 +110,9 @@ def server_command(
 def port_in_use(port: int) -> bool:
     """True when something already listens on 127.0.0.1:``port``."""
     with socket.socket() as sock:
+        # As the server binds (tornado sets it): connections of a server that just stopped,
+        # left in TIME_WAIT, do not hold the port; a listener does.
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError:
@@ -106,6 +129,7 @@ def start_server(
     terminals: bool = False,
     allow_root: bool = False,
     demo: bool = False,
+    culling: KernelCulling | None = None,
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start the server in the background; returns once it answers (or raises). ``demo``
     lets the supervisors' apps act as another demo person (simulator.widgets.acting)."""
@@ -128,7 +152,9 @@ def start_server(
         log.flush()
         # The child keeps its own copy of the log's descriptor; ours can close at once.
         proc = subprocess.Popen(
-            server_command(workspace, port, terminals=terminals, allow_root=allow_root),
+            server_command(
+                workspace, port, terminals=terminals, allow_root=allow_root, culling=culling
+            ),
             cwd=workspace,
             env=env,
             stdout=log,
@@ -136,7 +162,12 @@ def start_server(
             start_new_session=True,
         )
     info = ServerInfo(port, token)
-    wait_until_ready(proc, info, log_path, since=start)
+    try:
+        wait_until_ready(proc, info, log_path, since=start)
+    except BaseException:
+        # Including Ctrl-C or SIGTERM while it starts: nothing of it may outlive us.
+        stop_server(proc)
+        raise
     return proc, info
 
 
@@ -168,15 +199,43 @@ def wait_until_ready(
     raise RuntimeError(f"the Jupyter server did not answer within {timeout:.0f} s")
 
 
-def stop_server(proc: subprocess.Popen[bytes], grace: float = 10) -> None:
-    """Stop the server and its kernels: SIGINT-like shutdown, then SIGKILL after ``grace``."""
-    if proc.poll() is not None:
-        return
+def stop_server(proc: subprocess.Popen[bytes], grace: float = STOP_GRACE) -> None:
+    """Stop the server and its kernels: SIGTERM to the server's process group (Jupyter then
+    shuts its kernels down), wait for it to exit, and after ``grace`` seconds kill the group.
+
+    Kernels run in sessions of their own (jupyter_client starts them so), out of the
+    group's reach: any still alive once the server is gone is killed here too.
+    """
+    kernels = _descendants(proc.pid) if proc.poll() is None else []
     try:
         os.killpg(proc.pid, signal.SIGTERM)
-        proc.wait(timeout=grace)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.wait()
     except ProcessLookupError:
         pass
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    _kill_left(kernels, grace)
+
+
+def _descendants(pid: int) -> list[psutil.Process]:
+    """The processes ``pid`` started, and theirs (its kernels); [] if it is gone."""
+    try:
+        return list(psutil.Process(pid).children(recursive=True))
+    except psutil.Error:
+        return []
+
+
+def _kill_left(processes: list[psutil.Process], grace: float) -> None:
+    """SIGTERM, then SIGKILL after ``grace``, to those of ``processes`` still running."""
+    alive = [p for p in processes if p.is_running()]
+    for process in alive:
+        with contextlib.suppress(psutil.Error):
+            process.terminate()
+    _, left = psutil.wait_procs(alive, timeout=grace)
+    for process in left:
+        with contextlib.suppress(psutil.Error):
+            process.kill()
+    psutil.wait_procs(left, timeout=grace)

@@ -2,7 +2,10 @@
 in one place from the environment and the workspace's ``nuiawase.yaml``.
 
 The variables are ``NUIAWASE_USER``, ``NUIAWASE_LOCALE``, ``NUIAWASE_WORKSPACE``,
-``NUIAWASE_DATABASE_URL``, ``NUIAWASE_CHROMIUM`` and ``NUIAWASE_DEMO``; under JupyterHub,
+``NUIAWASE_DATABASE_URL``, ``NUIAWASE_CHROMIUM``, ``NUIAWASE_DEMO`` and, for the server's
+idle kernels, ``NUIAWASE_KERNEL_IDLE_TIMEOUT`` / ``NUIAWASE_KERNEL_CULL_INTERVAL``
+(seconds; also ``kernel_idle_timeout`` / ``kernel_cull_interval`` in nuiawase.yaml; a
+timeout of 0 turns culling off); under JupyterHub,
 ``JUPYTERHUB_USER`` names the user and nothing can override it. (pydantic-settings is not
 a dependency; a plain pydantic model reads the ``NUIAWASE_`` variables the same way.)
 """
@@ -34,6 +37,8 @@ class Environment(BaseModel):
     chromium: str | None = None
     #: Text, so an odd value never stops a command; only 1/true/yes turn the demo on.
     demo: str | None = None
+    kernel_idle_timeout: str | None = None
+    kernel_cull_interval: str | None = None
 
     @classmethod
     def read(cls, environ: Mapping[str, str] | None = None) -> Environment:
@@ -65,6 +70,39 @@ class Settings(BaseModel):
     def under_hub(self) -> bool:
         """True when JupyterHub runs this process for one user."""
         return self.hub_user is not None
+
+
+class KernelCulling(BaseModel):
+    """When the Jupyter server shuts down a kernel no page is connected to: after
+    ``idle_timeout`` seconds idle, checked every ``interval`` seconds."""
+
+    model_config = ConfigDict(frozen=True)
+
+    #: Ten minutes: a closed page's kernel is gone soon; a reload within it finds a new one.
+    idle_timeout: int = 600
+    interval: int = 60
+
+
+def kernel_culling(
+    workspace: str | Path | None = None, environ: Mapping[str, str] | None = None
+) -> KernelCulling:
+    """The culling settings: NUIAWASE_KERNEL_* variables over the workspace's nuiawase.yaml.
+    A value that is not a whole number of seconds is an error naming it (a ValueError)."""
+    env = Environment.read(environ)
+    config = read_config(Path(workspace) if workspace else None)
+    values: dict[str, int] = {}
+    for field, given, key in (
+        ("idle_timeout", env.kernel_idle_timeout, "kernel_idle_timeout"),
+        ("interval", env.kernel_cull_interval, "kernel_cull_interval"),
+    ):
+        raw = given if given is not None else config.get(key)
+        if raw is None:
+            continue
+        try:
+            values[field] = int(str(raw).strip())
+        except ValueError:
+            raise ValueError(f"{key}: {raw!r}") from None
+    return KernelCulling(**values)
 
 
 def find_workspace(workspace: str | Path | None = None, env: Environment | None = None) -> Path:
@@ -113,4 +151,12 @@ def load_settings(
     )
 
 
-__all__ = ["CONFIG_NAME", "Environment", "Settings", "find_workspace", "load_settings"]
+__all__ = [
+    "CONFIG_NAME",
+    "Environment",
+    "KernelCulling",
+    "Settings",
+    "find_workspace",
+    "kernel_culling",
+    "load_settings",
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -12,6 +13,36 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+#: Seconds a stopping demo may take: only a hang exceeds it (a loaded 2-core machine took
+#: over 30 s to shut a server and its kernels down).
+STOP_CEILING = 300
+
+#: A notebook of one widget: the bare Voila page (benchmarks) and a kernel to stop or cull.
+ONE_WIDGET = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "id": "one-widget",
+            "metadata": {},
+            "outputs": [],
+            "source": "import ipywidgets\nipywidgets.Button(description='OK')",
+        }
+    ],
+    "metadata": {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def write_one_widget(workspace: Path) -> str:
+    """Put the one-widget notebook in ``workspace``'s curriculum; its name for ``voila()``."""
+    path = workspace / "curriculum" / "one_widget.ipynb"
+    path.write_text(json.dumps(ONE_WIDGET), encoding="utf-8")
+    return path.name
 
 
 def free_port() -> int:
@@ -93,7 +124,7 @@ def demo_server(
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
             try:
-                proc.wait(timeout=30)
+                proc.wait(timeout=STOP_CEILING)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()

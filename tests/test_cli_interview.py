@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,7 @@ def test_bots_flag_an_unsolvable_case(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["bots", "--format", "json", str(case)]) == 2
     row = json.loads(capsys.readouterr().out)[0]
     assert row["strong_share"] < 0.9
+    # Why each key fact stayed closed, in the trainer's language (Japanese by default).
+    whys = [str(missed["why"]) for missed in row["strong_missed"]]
+    assert whys and all(re.search(r"[ぁ-んァ-ン一-龥]", why) for why in whys)
+    assert not any("rapport" in why or "turns" in why for why in whys)

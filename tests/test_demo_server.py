@@ -9,7 +9,7 @@ from pathlib import Path
 
 from simulator.store import Store
 from simulator.store.demo import SUPERVISOR
-from tests.servers import demo_server, root_flags
+from tests.servers import STOP_CEILING, demo_server, root_flags
 
 
 def status(url: str) -> int:
@@ -38,7 +38,8 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         with Store.open(workspace=workspace) as store:
             assert store.as_user(SUPERVISOR[0]).review_queue().rows
         server.process.send_signal(signal.SIGINT)
-        assert server.process.wait(timeout=30) == 0
+        # The ceiling only catches a hang: stopping is slow on a loaded machine.
+        assert server.process.wait(timeout=STOP_CEILING) == 0
 
     assert (workspace / "nuiawase.yaml").is_file()
     for notebook in ("practice", "library", "interview", "assessment_plan"):

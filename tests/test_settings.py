@@ -94,3 +94,23 @@ def test_only_a_clear_yes_turns_the_demo_on(
 ) -> None:
     monkeypatch.setenv("NUIAWASE_DEMO", value)
     assert load_settings(workspace).demo is demo
+
+
+def test_kernel_culling_reads_the_workspace_then_the_environment(tmp_path: Path) -> None:
+    from simulator.server import server_command
+    from simulator.settings import KernelCulling, kernel_culling
+
+    assert kernel_culling(tmp_path, environ={}) == KernelCulling(idle_timeout=600, interval=60)
+    (tmp_path / "nuiawase.yaml").write_text(
+        "user: a\nkernel_idle_timeout: 900\nkernel_cull_interval: 30\n", encoding="utf-8"
+    )
+    assert kernel_culling(tmp_path, environ={}) == KernelCulling(idle_timeout=900, interval=30)
+    env = {"NUIAWASE_KERNEL_IDLE_TIMEOUT": "0"}  # 0: culling off
+    culling = kernel_culling(tmp_path, environ=env)
+    assert culling == KernelCulling(idle_timeout=0, interval=30)
+    # What the Jupyter server is told; a connected (open) page's kernel is never culled.
+    command = server_command(tmp_path, 8888, culling=culling)
+    assert "--MappingKernelManager.cull_idle_timeout=0" in command
+    assert "--MappingKernelManager.cull_connected=False" in command
+    with pytest.raises(ValueError, match="kernel_cull_interval"):
+        kernel_culling(tmp_path, environ={"NUIAWASE_KERNEL_CULL_INTERVAL": "1分"})

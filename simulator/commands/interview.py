@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from pathlib import Path
 
 from simulator.i18n import t
@@ -54,6 +55,22 @@ def solvable(row: dict[str, object]) -> bool:
     )
 
 
+def _pad(value: object, width: int, right: bool = False) -> str:
+    """``value`` padded to ``width`` columns; a Japanese character takes two."""
+    text = str(value)
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    fill = " " * max(0, width - used)
+    return fill + text if right else text + fill
+
+
+def _row(scenario: object, strong: object, weak: object, urgent: object, ok: object) -> str:
+    """One line of the `bots` table (the header or a scenario)."""
+    return (
+        f"{_pad(scenario, 28)} {_pad(strong, 12, True)} {_pad(weak, 12, True)}  "
+        f"{_pad(urgent, 10)}  {ok}"
+    )
+
+
 def cmd_bots(args: argparse.Namespace) -> int:
     """Run the strong and weak bot learners on scenarios; exit 2 if one is not solvable."""
     from tqdm import tqdm
@@ -66,19 +83,26 @@ def cmd_bots(args: argparse.Namespace) -> int:
     rows: list[dict[str, object]] = []
     for ref in tqdm(refs, desc="bots", file=sys.stderr, unit="case"):
         scenario, region = load_case(ref, args.lang)
-        report = bot_report(scenario, generate_persona(scenario, region, args.seed))
+        persona = generate_persona(scenario, region, args.seed)
+        report = bot_report(scenario, persona, args.lang)
         rows.append(report)
     if args.format == "json":
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     else:
-        print(f"{'scenario':<28} {'strong':>7} {'weak':>6}  urgent  solvable")
-        for row in rows:
-            urgent = "yes" if row["strong_found_all_urgent"] else "NO"
-            ok = "yes" if solvable(row) else "NO"
-            print(
-                f"{row['scenario']!s:<28} {row['strong_share']:>7} {row['weak_share']:>6}"
-                f"  {urgent:<6}  {ok}"
+        lang = args.lang
+        print(
+            _row(
+                t("cli.bots.scenario", lang),
+                t("cli.bots.strong", lang),
+                t("cli.bots.weak", lang),
+                t("cli.bots.urgent", lang),
+                t("cli.bots.solvable", lang),
             )
+        )
+        for row in rows:
+            urgent = t("cli.bots.yes" if row["strong_found_all_urgent"] else "cli.bots.no", lang)
+            ok = t("cli.bots.yes" if solvable(row) else "cli.bots.no", lang)
+            print(_row(row["scenario"], row["strong_share"], row["weak_share"], urgent, ok))
     return EXIT_OK if all(solvable(r) for r in rows) else EXIT_INVALID
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -18,6 +19,7 @@ from simulator.i18n import t
 from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Subparsers
 
 if TYPE_CHECKING:
+    from simulator.server import ServerInfo
     from simulator.store.demo import DemoSeed
 
 
@@ -41,7 +43,20 @@ def _refusal(args: argparse.Namespace) -> str | None:
 
 
 def _serve(args: argparse.Namespace, create: bool) -> int:
+    # A service manager or a container stops us with SIGTERM: it takes Ctrl-C's path, so the
+    # server and its kernels (in sessions of their own, out of reach of the signal) stop too.
+    previous = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        return _serve_until_stopped(args, create)
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+
+
+def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
     from simulator.server import port_in_use, start_server, stop_server
+    from simulator.settings import kernel_culling
     from simulator.workspace import CONFIG_NAME, WorkspaceConfig, init_workspace
 
     refusal = _refusal(args)
@@ -61,6 +76,12 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
         return EXIT_INVALID
     port = args.port or _free_port()
     try:
+        culling = kernel_culling(workspace)
+    except ValueError as exc:
+        pool.shutdown(wait=True)
+        print(t("cli.serve.bad_seconds", args.lang, setting=exc), file=sys.stderr)
+        return EXIT_INVALID
+    try:
         config = WorkspaceConfig.load(workspace)
         proc, info = start_server(
             workspace,
@@ -69,23 +90,39 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
             terminals=args.terminals,
             allow_root=args.allow_root,
             demo=create,
+            culling=culling,
         )
-    except RuntimeError:
+    except BaseException as exc:
+        pool.shutdown(wait=True)
         # Another program took the port between our check and the server's start.
-        if not port_in_use(port):
-            raise
-        print(t("cli.serve.port_in_use", args.lang, port=port), file=sys.stderr)
-        return EXIT_INVALID
-    finally:
+        if isinstance(exc, RuntimeError) and port_in_use(port):
+            print(t("cli.serve.port_in_use", args.lang, port=port), file=sys.stderr)
+            return EXIT_INVALID
+        raise
+    try:
         pool.shutdown(wait=True)  # no URL before the store is ready
-    error = seeding.exception() if seeding is not None else None
-    if error is not None:
-        from simulator.store.errors import StoreError
+        error = seeding.exception() if seeding is not None else None
+        if error is not None:
+            from simulator.store.errors import StoreError
 
+            reason = error.message(args.lang) if isinstance(error, StoreError) else error
+            print(t("cli.demo.seed_failed", args.lang, error=reason), file=sys.stderr)
+            return EXIT_FAILURE
+        _announce(args, info, create, config.user)
+        proc.wait()
+    except KeyboardInterrupt:
+        pass  # Ctrl-C or SIGTERM: a stop asked for
+    finally:
+        # A second Ctrl-C or SIGTERM must not cut the shutdown short and orphan the
+        # kernels; stop_server's own ceiling ends a hang.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         stop_server(proc)
-        reason = error.message(args.lang) if isinstance(error, StoreError) else error
-        print(t("cli.demo.seed_failed", args.lang, error=reason), file=sys.stderr)
-        return EXIT_FAILURE
+    return EXIT_OK
+
+
+def _announce(args: argparse.Namespace, info: ServerInfo, create: bool, user: str) -> None:
+    """Print the URLs (and open the practice app in a browser unless told not to)."""
     from simulator.server import COHORT_NOTEBOOK, REVIEW_NOTEBOOK
     from simulator.store.demo import SUPERVISOR
 
@@ -93,7 +130,7 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
     print(info.lab_url(), flush=True)
     # The supervisor's apps: in the demo as its 主任 (?as= works only there; see
     # simulator.widgets.acting), else as the workspace's user.
-    who = SUPERVISOR[0] if create else config.user
+    who = SUPERVISOR[0] if create else user
     print(t("cli.serve.supervisor_apps", args.lang, user=who), flush=True)
     for notebook in (REVIEW_NOTEBOOK, COHORT_NOTEBOOK):
         query = {"as": SUPERVISOR[0]} if create else {}
@@ -103,13 +140,6 @@ def _serve(args: argparse.Namespace, create: bool) -> int:
         import webbrowser
 
         webbrowser.open(info.voila_url())
-    try:
-        proc.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        stop_server(proc)
-    return EXIT_OK
 
 
 def _seed(workspace: Path, lang: str | None) -> DemoSeed:

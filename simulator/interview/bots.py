@@ -20,6 +20,8 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
+from simulator.i18n import t
+from simulator.labels import technique_label, topic_label
 from simulator.models.persona import Persona
 from simulator.models.scenario import Scenario
 from simulator.models.transcript import Deflection
@@ -212,41 +214,43 @@ def run_bot(bot: StrongBot | WeakBot, scenario: Scenario, persona: Persona) -> T
     return interview.transcript()
 
 
-def _why_missed(scenario: Scenario, fact_id: str, transcript: Transcript) -> str:
-    """A trainer-facing reason a key fact stayed closed to the strong bot."""
+def _why_missed(
+    scenario: Scenario, fact_id: str, transcript: Transcript, locale: str | None = None
+) -> str:
+    """A trainer-facing reason a key fact stayed closed to the strong bot, in ``locale``."""
     fact = scenario.fact(fact_id)
     if fact is None:
-        return "unknown fact"
+        return t("bots.why.unknown_fact", locale)
     gate = fact.gate
+    sep = t("bots.why.list_separator", locale)
     reasons: list[str] = []
     peak = max(transcript.rapport_curve)
     if gate.min_rapport > peak:
-        reasons.append(f"needs rapport {gate.min_rapport}, the bot reached {peak}")
+        reasons.append(t("bots.why.rapport", locale, needed=gate.min_rapport, reached=peak))
     missing = [r for r in gate.requires if r not in transcript.disclosed_facts]
     if missing:
-        reasons.append(f"prerequisites never disclosed: {', '.join(missing)}")
+        reasons.append(t("bots.why.prerequisites", locale, facts=sep.join(missing)))
     bot_techniques = {Technique.open_question, Technique.empathy, Technique.reflection}
     if not bot_techniques & set(gate.techniques):
-        reasons.append(
-            f"only opens to {', '.join(t.value for t in gate.techniques)}, "
-            "not to open questions, empathy or reflection"
-        )
+        techniques = sep.join(technique_label(x, locale) for x in gate.techniques)
+        reasons.append(t("bots.why.techniques", locale, techniques=techniques))
     asked = [
-        t
-        for t in transcript.turns
-        if t.topic in gate.topics and t.technique is not None and not t.technique.harmful
+        x
+        for x in transcript.turns
+        if x.topic in gate.topics and x.technique is not None and not x.technique.harmful
     ]
     if not asked:
-        topics = ", ".join(t.value for t in gate.topics)
-        reasons.append(f"no turn left to ask about {topics} within {scenario.turn_budget} turns")
+        topics = sep.join(topic_label(x, locale) for x in gate.topics)
+        reasons.append(t("bots.why.no_turn", locale, topics=topics, budget=scenario.turn_budget))
     if not reasons:
-        late = [t.id for t in asked]
-        reasons.append(f"asked on {', '.join(late[-3:])} but never with enough rapport at once")
-    return "; ".join(reasons)
+        late = sep.join(x.id for x in asked[-3:])
+        reasons.append(t("bots.why.never_enough", locale, turns=late))
+    return t("bots.why.separator", locale).join(reasons)
 
 
-def bot_report(scenario: Scenario, persona: Persona) -> dict[str, Any]:
-    """Play both bots; share of key facts each elicited, and what the strong bot missed."""
+def bot_report(scenario: Scenario, persona: Persona, locale: str | None = None) -> dict[str, Any]:
+    """Play both bots; share of key facts each elicited, and what the strong bot missed
+    (the reasons in ``locale``)."""
     key = scenario.key_fact_ids
     urgent = [u.fact for u in scenario.answer_key.urgent_needs]
     strong = run_bot(StrongBot(), scenario, persona)
@@ -265,7 +269,7 @@ def bot_report(scenario: Scenario, persona: Persona) -> dict[str, Any]:
         "turn_budget": scenario.turn_budget,
         "strong_turns_to_last_fact": _last_disclosure(strong),
         "strong_missed": [
-            {"fact": f, "why": _why_missed(scenario, f, strong)} for f in strong_missed
+            {"fact": f, "why": _why_missed(scenario, f, strong, locale)} for f in strong_missed
         ],
         "strong_missed_cues": [c.fact for c in strong.missed_cues],
         "weak_elicited": [f for f in key if f in weak.disclosed_facts],

@@ -6,6 +6,18 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from simulator.i18n import t
+
+
+class Invalid(ValueError):
+    """A validator's refusal worded by the message catalogs (key ``invalid.*``), so the
+    loader shows it in the reader's language; ``str()`` is the English wording."""
+
+    def __init__(self, key: str, **params: object) -> None:
+        self.key, self.params = key, params
+        super().__init__(t(key, "en", **params))
+
+
 Identifier = Annotated[
     str,
     Field(
@@ -50,7 +62,7 @@ class IntRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> IntRange:
         if self.min > self.max:
-            raise ValueError("min must not exceed max")
+            raise Invalid("invalid.min_over_max")
         return self
 
 
@@ -63,5 +75,5 @@ class YenRange(Strict):
     @model_validator(mode="after")
     def _ordered(self) -> YenRange:
         if self.min > self.max:
-            raise ValueError("min must not exceed max")
+            raise Invalid("invalid.min_over_max")
         return self

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .common import AuthorText, LocalizedText, Strict
+from .common import AuthorText, Invalid, LocalizedText, Strict
 
 
 class EligibilityField(StrEnum):
@@ -130,22 +130,22 @@ class EligibilityRule(Sourced):
         if self.by_household_size is not None and (
             self.field not in NUMERIC_FIELDS or self.op not in ("<", "<=", ">", ">=")
         ):
-            raise ValueError("by_household_size needs a numeric field and <, <=, > or >=")
+            raise Invalid("invalid.by_household_size")
         if self.rent_allowance is not None and (
             self.field is not EligibilityField.monthly_income or self.op not in ("<", "<=")
         ):
-            raise ValueError("rent_allowance is for monthly_income with < or <=")
+            raise Invalid("invalid.rent_allowance")
         if self.op in ("in", "not_in"):
             if not isinstance(self.value, list):
-                raise ValueError(f"operator {self.op} needs a list value")
+                raise Invalid("invalid.op_needs_list", op=self.op)
         elif self.field in NUMERIC_FIELDS:
             if isinstance(self.value, bool) or not isinstance(self.value, int):
-                raise ValueError(f"{self.field.value} is compared with a whole number")
+                raise Invalid("invalid.numeric_field", field=self.field.value)
         elif self.field in BOOLEAN_FIELDS:
             if not isinstance(self.value, bool) or self.op not in ("==", "!="):
-                raise ValueError(f"{self.field.value} is true/false and takes == or !=")
+                raise Invalid("invalid.boolean_field", field=self.field.value)
         elif not isinstance(self.value, str) or self.op not in ("==", "!="):
-            raise ValueError(f"{self.field.value} takes ==, !=, in or not_in with text values")
+            raise Invalid("invalid.text_field", field=self.field.value)
         return self
 
     def threshold(self, household_size: int, rent: int | None = None) -> RuleValue:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .common import AuthorText, Identifier, LocalizedText, Strict
+from .common import AuthorText, Identifier, Invalid, LocalizedText, Strict
 from .eligibility import EligibilityRule, Sourced
 from .vocab import RegionKind, ResourceKind
 
@@ -87,7 +87,7 @@ class Region(Strict):
         seen: set[str] = set()
         for r in self.resources:
             if r.id in seen:
-                raise ValueError(f"duplicate resource id {r.id!r}")
+                raise Invalid("invalid.duplicate_resource", id=r.id)
             seen.add(r.id)
         return self
 

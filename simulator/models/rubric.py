@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from .common import Identifier, LocalizedText, Strict
+from .common import Identifier, Invalid, LocalizedText, Strict
 
 RUBRIC_SCHEMA_VERSION = 1
 #: Levels run 0..MAX_LEVEL on every criterion.
@@ -102,11 +102,11 @@ class Criterion(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> Criterion:
         if [lv.level for lv in self.levels] != list(range(MAX_LEVEL + 1)):
-            raise ValueError("levels must be given for 0, 1, 2 and 3, in that order")
+            raise Invalid("invalid.rubric_levels")
         if self.kind is CriterionKind.supervisor_only and self.checker is not None:
-            raise ValueError("a supervisor_only criterion has no checker")
+            raise Invalid("invalid.supervisor_only_checker")
         if self.kind is not CriterionKind.supervisor_only and self.checker is None:
-            raise ValueError(f"a {self.kind.value} criterion needs a checker")
+            raise Invalid("invalid.needs_checker", kind=self.kind.value)
         return self
 
     def level_text(self, level: int) -> LevelText:
@@ -140,7 +140,7 @@ class Rubric(Strict):
         seen: set[str] = set()
         for c in self.criteria:
             if c.id in seen:
-                raise ValueError(f"criterion id {c.id!r} appears twice")
+                raise Invalid("invalid.duplicate_criterion", id=c.id)
             seen.add(c.id)
         return self
 

@@ -11,6 +11,7 @@ from pydantic_core import ErrorDetails
 
 from simulator.i18n import t
 from simulator.models import Region, Scenario
+from simulator.models.common import Invalid
 from simulator.models.rubric import Rubric
 
 from .problems import InvalidFile, Problem
@@ -26,7 +27,16 @@ def pydantic_message(err: ErrorDetails, locale: str | None) -> str:
     """A pydantic error in the author's language, from the catalog when we have a wording."""
     ctx = dict(err.get("ctx") or {})
     if err["type"] == "value_error":
-        ctx["detail"] = str(ctx.get("error", err["msg"]))
+        error = ctx.get("error")
+        ctx["detail"] = (
+            t(error.key, locale, **error.params)
+            if isinstance(error, Invalid)
+            else str(error if error is not None else err["msg"])
+        )
+    if isinstance(ctx.get("expected"), str):
+        # pydantic joins the choices with English "or": "'a', 'b' or 'c'".
+        choices = ctx["expected"].replace(" or ", t("load.or", locale))
+        ctx["expected"] = choices.replace(", ", t("load.list_separator", locale))
     key = f"pydantic.{err['type']}"
     msg = t(key, locale, **ctx)
     return err["msg"] if msg == key else msg

@@ -85,6 +85,27 @@ _TextDatesConstructor.add_constructor(
 )
 
 
+#: ruamel's wording of a problem -> the catalog's (load.yaml.*): a trainer reads it in her
+#: language, never the parser's English.
+YAML_PROBLEMS = (
+    ("mapping values are not allowed", "load.yaml.colon"),
+    ("found duplicate key", "load.yaml.duplicate"),
+    ("found character '\\t'", "load.yaml.tab"),
+    ("found unexpected end of stream", "load.yaml.unclosed"),
+    ("but got '<stream end>'", "load.yaml.unclosed"),
+    ("found undefined alias", "load.yaml.alias"),
+    ("expected <block end>", "load.yaml.indent"),
+    ("could not find expected ':'", "load.yaml.indent"),
+    ("did not find expected", "load.yaml.indent"),
+)
+
+
+def yaml_problem(detail: str, locale: str | None) -> str:
+    """The parser's ``detail`` in the catalog's words (load.yaml.other when unknown)."""
+    key = next((key for text, key in YAML_PROBLEMS if text in detail), "load.yaml.other")
+    return t(key, locale, detail=detail)
+
+
 def _fail(file: str, line: int, col: int, key: str, locale: str | None, **kw: Any) -> InvalidFile:
     return InvalidFile([Problem(file, line, col, "", t(key, locale, **kw), "error", key)])
 
@@ -123,10 +144,11 @@ def read_document(path: Path, locale: str | None = None) -> Document:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
         col = mark.column + 1 if mark else 1
-        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        detail = yaml_problem(" ".join(str(x) for x in (exc.context, exc.problem) if x), locale)
         raise _fail(file, line, col, "load.bad_yaml", locale, detail=detail) from None
     except (YAMLError, ValueError, RecursionError) as exc:
-        raise _fail(file, 1, 1, "load.bad_yaml", locale, detail=str(exc)[:200]) from None
+        detail = yaml_problem(str(exc)[:200], locale)
+        raise _fail(file, 1, 1, "load.bad_yaml", locale, detail=detail) from None
     if data is None:
         raise _fail(file, 1, 1, "load.empty", locale)
     if not isinstance(data, CommentedMap):

@@ -1,0 +1,135 @@
+"""The practice page in a real browser: how soon it is usable, and what its kernel holds.
+
+    .venv/bin/python benchmarks/practice_page.py [--runs 3]
+
+Targets (issue 14): the practice page to its first interactive widget (the case library's
+list) <= 1.5 x a bare one-widget Voila page on the same server; the assessment sheet and
+plan interactive < 2 s after the trainee opens them; a trainee's kernel memory with the forms
+open, and once its page is closed and the server has culled it. One run, one server
+(`nuiawase serve`'s), Debian's chromium driven by Playwright; page loads alternate and the
+median of ``--runs`` each is taken. Forms: wall clock from the click on
+「アセスメントとプランの記入へ進む」 until the plan is visible and the screening reason
+can be typed in. Memory: resident set size of the page's kernel process.
+The last line is JSON: {"page_ratio": ..., "forms_s": ..., "kernel_mb": ...}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.browser import local_page  # noqa: E402
+from simulator.server import START_NOTEBOOK, start_server, stop_server  # noqa: E402
+from simulator.settings import KernelCulling  # noqa: E402
+from tests.browser.steps import end_interview, field, interview, pick_case  # noqa: E402
+from tests.servers import free_port, write_one_widget  # noqa: E402
+
+#: Short, so the closed page's kernel goes while we watch; the served default is 10 min.
+CULLING = KernelCulling(idle_timeout=20, interval=5)
+#: Only a hang exceeds it (milliseconds): a loaded 2-core machine is slow.
+CEILING_MS = 300_000
+
+
+def _kernels(server: psutil.Process) -> list[psutil.Process]:
+    return [p for p in server.children(recursive=True) if "ipykernel" in " ".join(p.cmdline())]
+
+
+def _mb(process: psutil.Process) -> float:
+    return round(process.memory_info().rss / 2**20, 1)
+
+
+def measure(workspace: Path, runs: int) -> dict[str, Any]:
+    from playwright.sync_api import expect, sync_playwright
+
+    bare_url_name = write_one_widget(workspace)
+    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`.
+    proc, info = start_server(
+        workspace, free_port(), "ja", allow_root=os.geteuid() == 0, culling=CULLING
+    )
+    server = psutil.Process(proc.pid)
+    try:
+        with sync_playwright() as p:
+            browser, page = local_page(p)
+            bare_url = info.voila_url(f"curriculum/{bare_url_name}")
+            practice_url = info.voila_url(START_NOTEBOOK)
+            library = page.locator(".nuiawase-case-library select")
+            bare, practice = [], []
+            for _ in range(runs):
+                start = time.perf_counter()
+                page.goto(bare_url)
+                expect(page.locator(".widget-button")).to_be_enabled(timeout=CEILING_MS)
+                bare.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                page.goto(practice_url)
+                expect(library).to_be_enabled(timeout=CEILING_MS)
+                practice.append(time.perf_counter() - start)
+            # The forms, in a fresh practice page: its kernel is the newest.
+            pick_case(page, practice_url)
+            interview(page, ("今日はどのようなご相談でいらっしゃいましたか？",))
+            end_interview(page)
+            kernel = max(_kernels(server), key=lambda k: k.create_time())
+            before_forms_mb = _mb(kernel)
+            start = time.perf_counter()
+            page.get_by_role("button", name="アセスメントとプランの記入へ進む").click()
+            expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=CEILING_MS)
+            expect(field(page, "assessment.screening.reason", "textarea")).to_be_editable(
+                timeout=CEILING_MS
+            )
+            forms_s = time.perf_counter() - start
+            kernel_mb = _mb(kernel)
+            open_kernels = len(_kernels(server))
+            all_open_mb = round(sum(_mb(k) for k in _kernels(server)), 1)
+            page.goto("about:blank")  # the trainee closes the page
+            browser.close()
+            # Wait for the event: the server culls every kernel (no page is open).
+            start = time.perf_counter()
+            _, alive = psutil.wait_procs(_kernels(server), timeout=CEILING_MS / 1000)
+            cull_s = time.perf_counter() - start
+            left_mb = round(sum(_mb(k) for k in alive if k.is_running()), 1)
+    finally:
+        stop_server(proc)
+    return {
+        "bare_page_s": round(statistics.median(bare), 2),
+        "practice_page_s": round(statistics.median(practice), 2),
+        "page_ratio": round(statistics.median(practice) / statistics.median(bare), 2),
+        "forms_s": round(forms_s, 2),
+        "kernel_mb_before_forms": before_forms_mb,
+        "kernel_mb": kernel_mb,
+        "kernels_before_cull": open_kernels,
+        "kernels_mb_before_cull": all_open_mb,
+        "kernels_left_after_cull": len(alive),
+        "kernels_mb_after_cull": left_mb,
+        "cull_wait_s": round(cull_s, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    from simulator.store.demo import seed_demo
+    from simulator.workspace import init_workspace
+
+    workspace = Path(tempfile.mkdtemp(prefix="nuiawase-practice-")) / "ws"
+    init_workspace(workspace)
+    seed_demo(workspace)  # as `nuiawase demo`: the store the practice page submits to
+    result = measure(workspace, args.runs)
+    for key, value in result.items():
+        print(f"{key}: {value}")
+    print(json.dumps({k: result[k] for k in ("page_ratio", "forms_s", "kernel_mb")}))
+
+
+if __name__ == "__main__":
+    main()
