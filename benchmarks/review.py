@@ -144,8 +144,11 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
     from simulator.server import REVIEW_NOTEBOOK, start_server, stop_server
 
     (workspace / "bench_bare.ipynb").write_text(json.dumps(BARE), encoding="utf-8")
-    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`.
-    proc, info = start_server(workspace, _free_port(), "ja", allow_root=os.geteuid() == 0)
+    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`;
+    # the supervisor is named in the address (?as=), which only a demo server honours.
+    proc, info = start_server(
+        workspace, _free_port(), "ja", allow_root=os.geteuid() == 0, demo=True
+    )
     try:
         with sync_playwright() as p:
             browser, page = local_page(p)
