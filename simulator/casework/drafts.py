@@ -122,8 +122,13 @@ class Debouncer(Generic[T]):
             try:
                 self.action(value)  # type: ignore[arg-type]
                 self.last_error = None
-            except Exception as exc:  # reported to the form; the next change retries
+            except Exception as exc:  # reported to the form
                 self.last_error = exc
+                with self._lock:
+                    # Kept for the next try (the next change, save_now, the kernel's exit):
+                    # a full disk must not drop what the trainee typed since the last save.
+                    if not self._has_pending:
+                        self._pending, self._has_pending = value, True
             finally:
                 self._in_flight = False
 
