@@ -3,10 +3,13 @@ interview in Japanese, assess and plan, submit, read the feedback."""
 
 from __future__ import annotations
 
-from playwright.sync_api import Page, expect
+import re
+
+from playwright.sync_api import Locator, Page, expect
 
 from simulator.models.rubric import Visibility
 from simulator.rubric.files import default_rubric
+from simulator.widgets.case_library import CaseLibraryModel
 from tests.browser import steps
 from tests.servers import DemoServer
 
@@ -30,10 +33,44 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     expect(feedback.locator(".nuiawase-level").first).to_contain_text("/ 3")
     # What to try next is labelled as such, built from the checker's reasons.
     expect(feedback.locator(".nuiawase-next").first).to_contain_text("次に試すこと")
-    # Evidence is one click away.
-    feedback.locator("button.nuiawase-evidence").first.click()
-    expect(feedback.locator(".nuiawase-evidence-detail")).not_to_be_empty()
-    # A new variant of the same case starts a fresh interview.
-    page.get_by_role("button", name="同じ事例を別の相談者で練習する").last.click()
+    # Evidence is one click away and opens beside its criterion, in view, in words.
+    check_evidence_opens_beside_its_criterion(page, feedback)
+    # A new variant wipes the feedback, so it asks first.
+    page.get_by_role("button", name="同じ事例を別の相談者で練習する", exact=True).last.click()
+    expect(feedback).to_be_visible()
+    page.get_by_role("button", name="はい、同じ事例を別の相談者で練習する").last.click()
     expect(page.locator(".nuiawase-interview textarea")).to_be_visible()
     expect(page.locator(".nuiawase-feedback")).to_have_count(0)
+    # Back to the library in the middle of the new interview, and into another case.
+    page.get_by_role("button", name="事例一覧に戻る", exact=True).first.click()
+    page.get_by_role("button", name="はい、事例一覧に戻る").first.click()
+    expect(page.locator(".nuiawase-interview")).to_have_count(0)
+    other = next(v for _, v in CaseLibraryModel().options() if v != steps.CASE)
+    steps.pick_case_here(page, other)
+    page.get_by_role("button", name="この事例で面接を始める").click()
+    expect(page.locator(".nuiawase-interview textarea")).to_be_visible()
+
+
+def check_evidence_opens_beside_its_criterion(page: Page, feedback: Locator) -> None:
+    """Click a field's evidence and a turn's evidence in their criteria: each opens right
+    there, scrolled into view, as the trainee wrote it (label and text), never as code."""
+    criteria = feedback.locator(".nuiawase-criterion")
+    for kind in ("記入欄", "発言"):
+        criterion = criteria.filter(has=page.locator("summary", has_text=kind)).first
+        link = criterion.locator("summary", has_text=kind).first
+        link.scroll_into_view_if_needed()
+        link.click()
+        detail = criterion.locator(".nuiawase-evidence-detail:visible").first
+        expect(detail).to_be_in_viewport()
+        text = detail.inner_text()
+        assert text.strip(), kind
+        for code in ("{", "}", "[]", '"', "_", "None", "True", "False"):
+            assert code not in text, (kind, text)
+        if kind == "発言":
+            expect(detail).to_contain_text("相談者:")
+        else:
+            assert re.search(r"[ぁ-んァ-ン一-龥]", text), text
+        # Beside the criterion: the evidence sits inside the criterion's own box.
+        box, shown = criterion.bounding_box(), detail.bounding_box()
+        assert box is not None and shown is not None
+        assert box["y"] <= shown["y"] <= box["y"] + box["height"]
