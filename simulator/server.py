@@ -60,7 +60,12 @@ def _lab_settings(workspace: Path, locale: str) -> Path:
 
 
 def server_command(
-    workspace: Path, port: int, *, terminals: bool = False, allow_root: bool = False
+    workspace: Path,
+    port: int,
+    *,
+    terminals: bool = False,
+    allow_root: bool = False,
+    locale: str = "ja",
 ) -> list[str]:
     """The `jupyter lab` command line; Voila is served by its server extension.
 
@@ -81,6 +86,9 @@ def server_command(
         f"--ServerApp.terminals_enabled={terminals}",
         # Voila must not show tracebacks (they can hold a trainee's text) to other users.
         "--VoilaConfiguration.show_tracebacks=False",
+        # Voila pages say their language (<html lang>), for screen readers and the
+        # browser's fonts and translation offer; nbconvert's default is "en".
+        f"--HTMLExporter.language_code={locale}",
     ]
     if allow_root:
         cmd.append("--allow-root")
@@ -128,7 +136,9 @@ def start_server(
         log.flush()
         # The child keeps its own copy of the log's descriptor; ours can close at once.
         proc = subprocess.Popen(
-            server_command(workspace, port, terminals=terminals, allow_root=allow_root),
+            server_command(
+                workspace, port, terminals=terminals, allow_root=allow_root, locale=locale
+            ),
             cwd=workspace,
             env=env,
             stdout=log,

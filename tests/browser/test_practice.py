@@ -16,6 +16,9 @@ from tests.servers import DemoServer
 
 def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     steps.pick_case(page, demo.voila_url)  # the URL `make demo` prints first
+    # The page says it is Japanese and names itself in Japanese (the tab, a bookmark).
+    expect(page.locator("html")).to_have_attribute("lang", "ja")
+    expect(page).to_have_title("相談支援の練習（面接・アセスメント・プラン）")
     steps.interview(page)
     steps.end_interview(page)
     steps.fill_minimal_assessment(page)

@@ -28,7 +28,8 @@ def test_coded_values_keep_to_one_line_in_print(page: Page) -> None:
         """() => [...document.querySelectorAll('td')]
               .filter(td => ['課題あり', '課題なし', '未確認'].includes(td.textContent.trim()))
               .map(td => { const r = document.createRange(); r.selectNodeContents(td);
-                           const tops = new Set([...r.getClientRects()].map(x => Math.round(x.top)));
+                           const rects = [...r.getClientRects()];
+                           const tops = new Set(rects.map(x => Math.round(x.top)));
                            return [td.textContent.trim(), tops.size]; })"""
     )
     assert lines, "the form shows no domain status"
