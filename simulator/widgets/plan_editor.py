@@ -45,6 +45,7 @@ from .form_parts import (
 )
 from .html import bullet_list, definition_list, esc, tag
 from .stores import error_text, work_stores
+from .submit_check import blocked_html, warning_list
 from .teamwork_form import plan_sections
 
 
@@ -223,6 +224,7 @@ class PlanEditor(w.VBox):
                 ),
                 b.field("plan.consent.agreed_on", date_picker(), t("plan.consent_on", loc)),
                 heading(t("submission.heading", loc)),
+                warning_list(session, loc),
                 w.HBox([self.submit_button, self.print_button]),
                 self.result,
             ]
@@ -375,9 +377,7 @@ class PlanEditor(w.VBox):
             self.result.value = tag("div", error_text(exc, loc), "nuiawase-msg-error")
             return False
         if not result.ok:
-            self.result.value = tag(
-                "div", t("submission.blocked", loc, n=len(result.errors)), "nuiawase-msg-error"
-            ) + bullet_list(sorted({m.text for m in result.errors})[:12], "nuiawase-msg-error")
+            self.result.value = blocked_html(result.errors, loc)
             return False
         assert result.submission is not None
         self.print_button.disabled = False
