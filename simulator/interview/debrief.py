@@ -111,7 +111,8 @@ _PREFERRED = [
 
 def _join(items: list[str], locale: str) -> str:
     if locale == "ja":
-        return "・".join(items)
+        # 、 between names: the names themselves hold ・ (主訴・本人の希望).
+        return "、".join(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
@@ -145,7 +146,7 @@ def _hint(fact: ClientFact, scenario: Scenario) -> LocalizedText:
 def _cue_hint(fact: ClientFact, turn: str, cue: str) -> LocalizedText:
     names = labels()
     topics = sorted(follow_topics(fact), key=lambda t: list(Topic).index(t))
-    ja_topics = "・".join(names.topics[t].ja for t in topics)
+    ja_topics = _join([names.topics[t].ja for t in topics], "ja")
     en_topics = _join([names.topics[t].en for t in topics], "en")
     return LocalizedText(
         ja=f"{turn}の「{cue}」は手がかりでした。直後の1〜2回の発言で「{ja_topics}」について"

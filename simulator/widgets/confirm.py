@@ -14,7 +14,9 @@ from .html import tag
 
 def fit_button(description: str, **kwargs: object) -> w.Button:
     """A button as wide as its label (the default fixed width cuts Japanese labels off)."""
-    button = w.Button(description=description, layout=w.Layout(width="auto"), **kwargs)
+    # flex-start: in a column a button would otherwise stretch to the full width.
+    layout = w.Layout(width="auto", align_self="flex-start")
+    button = w.Button(description=description, layout=layout, **kwargs)
     button.add_class("nuiawase-fit")
     return button
 
