@@ -44,7 +44,7 @@ from .form_parts import (
     tick_boxes,
 )
 from .html import bullet_list, definition_list, esc, tag
-from .stores import error_text, work_stores
+from .stores import error_text, work_stores, worker_name
 from .submit_check import blocked_html, warning_list
 from .teamwork_form import plan_sections
 
@@ -398,7 +398,7 @@ class PlanEditor(w.VBox):
     def print(self) -> Path | None:
         """Write the printable page of the last submitted version and show a link to it."""
         loc = self.locale
-        path = self.session.print_latest()
+        path = self.session.print_latest(worker=worker_name(self.session.workspace))
         if path is None:
             self.result.value = tag("div", t("print.nothing", loc), "nuiawase-msg-error")
             return None
