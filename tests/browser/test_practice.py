@@ -23,6 +23,10 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     steps.end_interview(page)
     steps.fill_minimal_assessment(page)
     steps.fill_minimal_plan(page)
+    # Every warning is listed before submitting, and a folded domain panel shows its count.
+    expect(page.locator(".nuiawase-warning-list")).to_contain_text("提出前の確認: 注意")
+    expect(page.locator(".nuiawase-warning-list li").first).to_be_visible()
+    expect(page.get_by_text("食料・手持ち金 - 課題あり（要確認")).to_be_visible()
     feedback = steps.submit(page)
 
     for criterion in default_rubric().criteria:
@@ -38,6 +42,14 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     expect(feedback.locator(".nuiawase-next").first).to_contain_text("次に試すこと")
     # Evidence is one click away and opens beside its criterion, in view, in words.
     check_evidence_opens_beside_its_criterion(page, feedback)
+    # The printed form names the trainee, not the login (root in this container).
+    page.locator("button.nuiawase-print").click()
+    with page.context.expect_page() as opened:
+        page.locator("a.nuiawase-print-link").click()
+    printed = opened.value
+    expect(printed.locator(".nw-form")).to_contain_text("デモ 研修生")
+    expect(printed.locator(".nw-form")).not_to_contain_text("root")
+    printed.close()
     # A new variant wipes the feedback, so it asks first.
     page.get_by_role("button", name="同じ事例を別の相談者で練習する", exact=True).last.click()
     expect(feedback).to_be_visible()
