@@ -89,6 +89,8 @@ def server_command(
         # Voila pages say their language (<html lang>), for screen readers and the
         # browser's fonts and translation offer; nbconvert's default is "en".
         f"--HTMLExporter.language_code={locale}",
+        # Print links open directly too (Jupyter's /files/ refuses a GET without Referer).
+        "--ServerApp.jpserver_extensions=simulator.prints_handler=True",
     ]
     if allow_root:
         cmd.append("--allow-root")

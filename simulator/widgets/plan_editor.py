@@ -441,6 +441,9 @@ def notebook_relative_href(path: Path, workspace: Path) -> str | None:
     except ValueError:
         return None
     ups = 2 + len(here.parts)
+    if target.parts[:1] == ("prints",):
+        # Served by simulator.prints_handler, which opens directly (a new window, a bookmark).
+        return "../" * ups + "nuiawase/prints/" + "/".join(target.parts[1:])
     return "../" * ups + "files/" + "/".join(target.parts)
 
 

@@ -49,6 +49,20 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     printed = opened.value
     expect(printed.locator(".nw-form")).to_contain_text("デモ 研修生")
     expect(printed.locator(".nw-form")).not_to_contain_text("root")
+    # Opened directly too (pasted, bookmarked: no Referer), it shows the form, not 403.
+    direct = page.context.new_page()
+    answer = direct.goto(printed.url)
+    assert answer is not None and answer.status == 200, printed.url
+    expect(direct.locator(".nw-form")).to_contain_text("デモ 研修生")
+    direct.close()
+    # ... but only for the signed-in user: a browser without the session gets the login page.
+    assert page.context.browser is not None
+    stranger = page.context.browser.new_context()
+    outsider = stranger.new_page()
+    outsider.goto(printed.url)
+    expect(outsider.locator(".nw-form")).to_have_count(0)
+    assert "デモ 研修生" not in outsider.content()
+    stranger.close()
     printed.close()
     # A new variant wipes the feedback, so it asks first.
     page.get_by_role("button", name="同じ事例を別の相談者で練習する", exact=True).last.click()
