@@ -59,7 +59,9 @@ def main() -> None:
             page.locator(".nuiawase-resource-results select").select_option(index=0)
             shot(page, "05-plan", ".nuiawase-resource-detail")
             steps.fill_minimal_plan(page)
-            steps.submit(page)
+            feedback = steps.submit(page)
+            # One evidence link opened, as a trainee reads it beside its criterion.
+            feedback.locator("details.nuiawase-evidence > summary").first.click()
             shot(page, "06-feedback", ".nuiawase-feedback")
             browser.close()
     print(f"screenshots written to {OUT}")

@@ -73,6 +73,7 @@ def server_command(
     terminals: bool = False,
     allow_root: bool = False,
     culling: KernelCulling | None = None,
+    locale: str = "ja",
 ) -> list[str]:
     """The `jupyter lab` command line; Voila is served by its server extension.
 
@@ -101,6 +102,11 @@ def server_command(
         f"--MappingKernelManager.cull_idle_timeout={cull.idle_timeout}",
         f"--MappingKernelManager.cull_interval={cull.interval}",
         "--MappingKernelManager.cull_connected=False",
+        # Voila pages say their language (<html lang>), for screen readers and the
+        # browser's fonts and translation offer; nbconvert's default is "en".
+        f"--HTMLExporter.language_code={locale}",
+        # Print links open directly too (Jupyter's /files/ refuses a GET without Referer).
+        "--ServerApp.jpserver_extensions=simulator.prints_handler=True",
     ]
     if allow_root:
         cmd.append("--allow-root")
@@ -153,7 +159,12 @@ def start_server(
         # The child keeps its own copy of the log's descriptor; ours can close at once.
         proc = subprocess.Popen(
             server_command(
-                workspace, port, terminals=terminals, allow_root=allow_root, culling=culling
+                workspace,
+                port,
+                terminals=terminals,
+                allow_root=allow_root,
+                culling=culling,
+                locale=locale,
             ),
             cwd=workspace,
             env=env,

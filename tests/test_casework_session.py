@@ -158,7 +158,7 @@ def test_print_link_is_relative_to_the_notebook(
     (tmp_path / "curriculum").mkdir()
     monkeypatch.chdir(tmp_path / "curriculum")
     target = tmp_path / "prints" / "bo" / "x-v001.html"
-    assert notebook_relative_href(target, tmp_path) == "../../../files/prints/bo/x-v001.html"
+    assert notebook_relative_href(target, tmp_path) == "../../../nuiawase/prints/bo/x-v001.html"
 
 
 def test_a_broken_draft_is_reported_not_overwritten(tmp_path: Path) -> None:

@@ -69,3 +69,34 @@ def test_a_ticked_box_as_evidence_reads_as_words_not_python() -> None:
     ref = resolve_evidence("assessment.consent.information_sharing", s, "ja")
     assert ref.detail in {"チェックあり", "チェックなし"}
     assert resolve_evidence("plan.consent.agreed", s, "en").detail in {"ticked", "not ticked"}
+
+
+def test_field_evidence_reads_as_the_trainee_wrote_it_in_japanese() -> None:
+    from simulator.scenario import load_case
+
+    s = submission()
+    _, region = load_case(s.scenario_id)
+    action = s.assessment.immediate_actions[0]
+    ref = resolve_evidence("assessment.immediate_actions[0]", s, "ja", region)
+    # Label and words, never JSON, English keys or ids of the catalogue.
+    assert f"支援: {action.action}" in ref.detail
+    assert "社会資源: フードバンクさくらがわ" in ref.detail
+    assert "ニーズ: 食べるものがない" in ref.detail
+    for code in ("{", "[", "need", "resource", "food_bank", action.resource or "?"):
+        assert code not in ref.detail, code
+    finding = resolve_evidence("assessment.findings[0]", s, "ja", region).detail
+    assert "状況: 課題あり" in finding and "深刻度: 重度" in finding
+    assert "field." not in finding
+    # Plan issues are named by number and text, not by their internal id.
+    support = resolve_evidence("plan.supports[0]", s, "ja", region).detail
+    assert "課題: 課題 2（" in support and "i2" not in support
+
+
+def test_an_empty_field_says_so_in_words() -> None:
+    s = submission()
+    assert s.plan is not None
+    blank = s.plan.model_copy(update={"long_term_goal": "", "act_programmes": []})
+    s = s.model_copy(update={"plan": blank})
+    for pointer in ("plan.long_term_goal", "plan.act_programmes"):
+        assert resolve_evidence(pointer, s, "ja").detail == "（この欄は空欄のまま提出されました）"
+    assert resolve_evidence("plan.act_programmes", s, "en").detail == "(this field was left empty)"

@@ -122,7 +122,7 @@ def test_the_trainee_sees_which_criteria_wait_for_review_and_why() -> None:
     assert set(hidden) == waiting
     assert "正解" in hidden["coverage"] and "主任相談支援員" in hidden["coverage"]
     assert "主任相談支援員が記録全体を読んで" in hidden["supervisor_judgement"]
-    html = FeedbackView(card, rubric, sub, locale="ja").children[-2].value
+    html = FeedbackView(card, rubric, sub, locale="ja").children[-1].value
     assert "まだ表示されていない項目" in html and hidden["coverage"] in html
     # What the trainee's kernel receives already lacks them; the list comes from the rubric.
     assert hidden_items(card.for_trainee(), rubric, "ja") == hidden_items(card, rubric, "ja")

@@ -154,15 +154,18 @@ def render_form(
     turn_links: bool = False,
     cited: bool = True,
     back_link: bool = False,
+    worker: str | None = None,
 ) -> RenderedForm:
     """The assessment sheet and the plan as an HTML fragment in ``<div class="nw-form">``.
 
     ``turn_links`` makes each cited turn id a link to the element of that turn (the review
     app shows the transcript beside the form); ``cited`` adds the page of cited turns;
-    ``back_link`` puts a link back to the review app's scorecard beside each heading.
+    ``back_link`` puts a link back to the review app's scorecard beside each heading;
+    ``worker`` is the trainee's name as the workspace or hub gives it (else the id).
     """
     fid = _Anchors()
     values = _context(sub, context, locale)
+    values["worker"] = worker or sub.trainee_id
     html = (
         _environment()
         .get_template("forms.html.j2")
@@ -171,9 +174,12 @@ def render_form(
     return RenderedForm(html, frozenset(fid.paths))
 
 
-def render_html(sub: Submission, context: CaseContext, locale: str | None = None) -> str:
-    """The assessment sheet and the plan as one printable HTML page (A4, form layout)."""
-    form = render_form(sub, context, locale)
+def render_html(
+    sub: Submission, context: CaseContext, locale: str | None = None, worker: str | None = None
+) -> str:
+    """The assessment sheet and the plan as one printable HTML page (A4, form layout);
+    ``worker`` names the trainee (see :func:`render_form`)."""
+    form = render_form(sub, context, locale, worker=worker)
     return (
         _environment()
         .get_template("page.html.j2")
@@ -190,7 +196,7 @@ def render_html(sub: Submission, context: CaseContext, locale: str | None = None
             footer=t(
                 "print.footer",
                 locale,
-                trainee=sub.trainee_id,
+                trainee=worker or sub.trainee_id,
                 attempt=sub.attempt_id,
                 version=sub.version,
                 submitted=sub.submitted_at.strftime("%Y-%m-%d %H:%M UTC"),

@@ -379,14 +379,15 @@ class CaseworkSession:
         done = self.submissions.versions(d.trainee_id, d.attempt_id)
         return self.submissions.load(d.trainee_id, d.attempt_id, done[-1]) if done else None
 
-    def print_latest(self, folder: Path | None = None) -> Path | None:
-        """Write the printable page of the last submitted version; None before any submit."""
+    def print_latest(self, folder: Path | None = None, worker: str | None = None) -> Path | None:
+        """Write the printable page of the last submitted version; None before any submit.
+        ``worker`` is the trainee's name on the form (default: their id)."""
         from .printing import render_html
 
         submission = self.latest_submission()
         if submission is None:
             return None
-        page = render_html(submission, self.context, self.locale)
+        page = render_html(submission, self.context, self.locale, worker)
         out = (folder or self.workspace / "prints" / submission.trainee_id) / (
             f"{submission.attempt_id}-v{submission.version:03d}.html"
         )

@@ -17,7 +17,7 @@ from simulator.models.common import LocalizedText
 from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.vocab import Technique, Topic
 
-from .cues import follow_topics
+from .cues import follow_topics, follows_up
 from .transcript import Transcript
 
 
@@ -111,7 +111,8 @@ _PREFERRED = [
 
 def _join(items: list[str], locale: str) -> str:
     if locale == "ja":
-        return "・".join(items)
+        # 、 between names: the names themselves hold ・ (主訴・本人の希望).
+        return "、".join(items)
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " or " + items[-1]
@@ -145,7 +146,7 @@ def _hint(fact: ClientFact, scenario: Scenario) -> LocalizedText:
 def _cue_hint(fact: ClientFact, turn: str, cue: str) -> LocalizedText:
     names = labels()
     topics = sorted(follow_topics(fact), key=lambda t: list(Topic).index(t))
-    ja_topics = "・".join(names.topics[t].ja for t in topics)
+    ja_topics = _join([names.topics[t].ja for t in topics], "ja")
     en_topics = _join([names.topics[t].en for t in topics], "en")
     return LocalizedText(
         ja=f"{turn}の「{cue}」は手がかりでした。直後の1〜2回の発言で「{ja_topics}」について"
@@ -177,6 +178,18 @@ def technique_mix(transcript: Transcript) -> TechniqueMix:
     )
 
 
+def taken_up_later(fact: ClientFact, cue_turn: str, transcript: Transcript) -> bool:
+    """Whether a cue the engine counted as missed (not taken up within its window) was
+    taken up afterwards, or its fact came out anyway: the debrief then does not call it
+    missed, since the trainee did follow it, only later than the window."""
+    if fact.id in transcript.disclosed_facts:
+        return True
+    ids = [turn.id for turn in transcript.turns]
+    later = transcript.turns[ids.index(cue_turn) + 1 :] if cue_turn in ids else []
+    topics = follow_topics(fact)
+    return any(follows_up(turn.technique) and turn.topic in topics for turn in later)
+
+
 def debrief(scenario: Scenario, transcript: Transcript) -> Debrief:
     """Build the debrief of one interview."""
     key = scenario.key_fact_ids
@@ -199,7 +212,7 @@ def debrief(scenario: Scenario, transcript: Transcript) -> Debrief:
     notes = []
     for cue in transcript.missed_cues:
         fact = scenario.fact(cue.fact)
-        if fact is not None:
+        if fact is not None and not taken_up_later(fact, cue.turn, transcript):
             notes.append(
                 MissedCueNote(
                     fact=cue.fact,

@@ -11,19 +11,18 @@ the view to escape.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
-
-from pydantic import BaseModel
 
 from simulator.casework.paths import get_in, parse_path
 from simulator.i18n import current_locale, t
 from simulator.labels import technique_label, topic_label
+from simulator.models.region import Region
 from simulator.models.rubric import MAX_LEVEL, CriterionKind, Rubric, Visibility
 from simulator.models.submission import Submission
 from simulator.models.transcript import Turn
 
 from .checkers.base import Effect
+from .evidence_text import EvidenceWords
 from .scorecard import CriterionResult, Scorecard
 
 
@@ -69,19 +68,6 @@ def _turn_text(turn: Turn, locale: str | None) -> str:
     return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
 
 
-def _value_text(value: object, locale: str | None = None) -> str:
-    if isinstance(value, bool):
-        # A ticked box, in words (never Python's True/False).
-        return t("feedback.checked" if value else "feedback.unchecked", locale)
-    if isinstance(value, BaseModel):
-        value = value.model_dump(mode="json", exclude_defaults=True)
-    elif isinstance(value, list):
-        value = [v.model_dump(mode="json") if isinstance(v, BaseModel) else v for v in value]
-    if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False, indent=1, default=str)
-    return "" if value is None else str(value)
-
-
 def field_label(pointer: str, submission: Submission, locale: str | None = None) -> str:
     """A field path in words: assessment.findings[7].notes -> アセスメント › 住まい › 内容."""
     parts = parse_path(pointer)
@@ -99,9 +85,10 @@ def field_label(pointer: str, submission: Submission, locale: str | None = None)
 
 
 def resolve_evidence(
-    pointer: str, submission: Submission, locale: str | None = None
+    pointer: str, submission: Submission, locale: str | None = None, region: Region | None = None
 ) -> EvidenceRef:
-    """What ``pointer`` (a turn id such as t07, or a field path) shows in this submission."""
+    """What ``pointer`` (a turn id such as t07, or a field path) shows in this submission,
+    in words as the trainee wrote it (resources named from ``region`` when given)."""
     turn = next((x for x in submission.transcript.turns if x.id == pointer), None)
     if turn is not None:
         return EvidenceRef(
@@ -112,7 +99,8 @@ def resolve_evidence(
     except (AttributeError, IndexError, KeyError, TypeError):
         return EvidenceRef(pointer, pointer, t("feedback.missing_evidence", locale))
     label = t("feedback.field", locale, path=field_label(pointer, submission, locale))
-    return EvidenceRef(pointer, label, _value_text(value, locale))
+    name = next((p for p in reversed(parse_path(pointer)) if isinstance(p, str)), None)
+    return EvidenceRef(pointer, label, EvidenceWords(submission, region, locale).text(value, name))
 
 
 def _texts(result: CriterionResult, effect: Effect, lang: str) -> tuple[str, ...]:
@@ -120,7 +108,11 @@ def _texts(result: CriterionResult, effect: Effect, lang: str) -> tuple[str, ...
 
 
 def feedback_item(
-    result: CriterionResult, rubric: Rubric, submission: Submission, locale: str | None = None
+    result: CriterionResult,
+    rubric: Rubric,
+    submission: Submission,
+    locale: str | None = None,
+    region: Region | None = None,
 ) -> FeedbackItem | None:
     """One criterion in words: its level, what to try next, what was done well."""
     lang = current_locale(locale)
@@ -151,15 +143,20 @@ def feedback_item(
         next_steps=next_steps,
         praise=tuple(dict.fromkeys(praise)),
         measures=_texts(result, Effect.measures, lang),
-        evidence=tuple(resolve_evidence(p, submission, locale) for p in result.evidence),
+        evidence=tuple(resolve_evidence(p, submission, locale, region) for p in result.evidence),
     )
 
 
 def feedback_items(
-    scorecard: Scorecard, rubric: Rubric, submission: Submission, locale: str | None = None
+    scorecard: Scorecard,
+    rubric: Rubric,
+    submission: Submission,
+    locale: str | None = None,
+    region: Region | None = None,
 ) -> list[FeedbackItem]:
     """The criteria the trainee may see now, in rubric order."""
-    items = (feedback_item(r, rubric, submission, locale) for r in scorecard.for_trainee().criteria)
+    shown = scorecard.for_trainee().criteria
+    items = (feedback_item(r, rubric, submission, locale, region) for r in shown)
     return [i for i in items if i is not None]
 
 

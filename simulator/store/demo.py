@@ -96,7 +96,8 @@ def _people(op: Repository, trainee: str, locale: str | None) -> int:
     """Add the demo's users and cohort where missing; returns the number of users added."""
     existing = {u.name for u in op.users()}
     wanted = [
-        (trainee, Role.trainee, None),
+        # Named as a person on the printed form, not by the login (often root in a container).
+        (trainee, Role.trainee, t("demo.trainee_name", locale)),
         (SUPERVISOR[0], Role.supervisor, SUPERVISOR[1]),
         (TRAINER[0], Role.trainer, TRAINER[1]),
         *((name, Role.trainee, shown) for name, shown in DEMO_TRAINEES),

@@ -20,6 +20,7 @@ from simulator.casework.labels import (
     topic_label,
     urgency_label,
 )
+from simulator.casework.message_list import under
 from simulator.casework.session import CaseworkSession
 from simulator.i18n import t
 from simulator.models.casework import DomainStatus, ScreeningOutcome, UrgencyLevel
@@ -172,10 +173,18 @@ class AssessmentForm(w.VBox):
     def _titles(self) -> None:
         loc = self.locale
         titles = []
-        for f in self.session.draft.assessment.findings:
+        # Warnings count from the start (missing evidence is easy to miss in a folded
+        # panel); a missing required field once it is touched, as under the field.
+        visible = self.session.visible_messages()
+        shown = [m for m in self.session.messages() if not m.blocking or m in visible]
+        for i, f in enumerate(self.session.draft.assessment.findings):
             title = topic_label(f.domain, loc)
             if f.status is not DomainStatus.not_assessed:
                 title += f" - {status_label(f.status, loc)}"
+            # A folded panel still says what waits inside it.
+            found = under(shown, f"assessment.findings[{i}]")
+            if found:
+                title += t("assessment.panel_notes", loc, n=len(found))
             titles.append(title)
         if tuple(self.findings.titles) != tuple(titles):
             self.findings.titles = tuple(titles)
@@ -232,5 +241,5 @@ class AssessmentForm(w.VBox):
         ]
 
     def _changed(self, path: str) -> None:
-        if path.startswith("assessment.findings") or not path:
-            self._titles()
+        # Any change can add or clear a message counted on a panel's title.
+        self._titles()

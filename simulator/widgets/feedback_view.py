@@ -1,10 +1,14 @@
-"""FeedbackView: the criteria a trainee may see now, with evidence one click away."""
+"""FeedbackView: the criteria a trainee may see now, with evidence one click away.
+
+Each evidence link opens in place, right under the criterion it supports (an HTML
+``<details>``), so the trainee reads it where they clicked; no round trip to the kernel."""
 
 from __future__ import annotations
 
 import ipywidgets as w
 
 from simulator.i18n import t
+from simulator.models.region import Region
 from simulator.models.rubric import Rubric
 from simulator.models.submission import Submission
 from simulator.rubric.feedback import (
@@ -16,14 +20,20 @@ from simulator.rubric.feedback import (
 )
 from simulator.rubric.scorecard import Scorecard
 
-from .html import bullet_list, esc, tag
+from .html import bullet_list, tag
 
 _CSS = """<style>
 .nuiawase-feedback .nuiawase-criterion { border-left: 4px solid #2b6cb0; padding: 2px 10px;
   margin: 10px 0; }
 .nuiawase-feedback .nuiawase-level { font-weight: bold; }
+.nuiawase-feedback .nuiawase-evidence-list { margin: 4px 0; }
+.nuiawase-feedback details.nuiawase-evidence { margin: 2px 0; }
+.nuiawase-feedback details.nuiawase-evidence > summary { cursor: pointer; color: #2b6cb0;
+  text-decoration: underline; width: fit-content; }
+.nuiawase-feedback details.nuiawase-evidence[open] > summary { font-weight: bold; }
 .nuiawase-feedback .nuiawase-evidence-detail { white-space: pre-wrap; background: #f6f6f6;
-  padding: 6px; }
+  border: 1px solid #cbd5e0; padding: 6px 10px; margin: 4px 0 8px 1em;
+  scroll-margin: 80px; }
 .nuiawase-feedback .nuiawase-next { background: #fffbea; border-left: 3px solid #d69e2e;
   padding: 2px 8px; margin: 4px 0; }
 .nuiawase-feedback .nuiawase-praise { background: #f0fff4; border-left: 3px solid #38a169;
@@ -59,7 +69,25 @@ def item_html(item: FeedbackItem, locale: str | None) -> str:
     parts.append(_labelled(t("feedback.praise", locale), item.praise, "nuiawase-praise"))
     if item.measures:
         parts.append(bullet_list(item.measures, "nuiawase-measures"))
+    if item.evidence:
+        links = "".join(evidence_html(ref) for ref in item.evidence)
+        parts.append(
+            '<div class="nuiawase-evidence-list">'
+            + tag("b", t("feedback.pick_evidence", locale))
+            + links
+            + "</div>"
+        )
     return "".join(parts)
+
+
+def evidence_html(ref: EvidenceRef) -> str:
+    """One evidence link that opens, in place, to what it points at (escaped)."""
+    return (
+        '<details class="nuiawase-evidence">'
+        + tag("summary", ref.label)
+        + tag("div", ref.detail, "nuiawase-evidence-detail")
+        + "</details>"
+    )
 
 
 def hidden_html(items: list[HiddenItem], locale: str | None) -> str:
@@ -76,7 +104,7 @@ def hidden_html(items: list[HiddenItem], locale: str | None) -> str:
 
 
 class FeedbackView(w.VBox):
-    """Each visible criterion with its evidence buttons and one shared detail panel."""
+    """Each visible criterion with its evidence beside it, then what waits for review."""
 
     def __init__(
         self,
@@ -85,11 +113,11 @@ class FeedbackView(w.VBox):
         submission: Submission,
         *,
         locale: str | None = None,
+        region: Region | None = None,
     ) -> None:
         self.locale = locale
-        self.items = feedback_items(scorecard, rubric, submission, locale)
+        self.items = feedback_items(scorecard, rubric, submission, locale, region)
         visible = scorecard.for_trainee()
-        self.detail = w.HTML(tag("div", t("feedback.pick_evidence", locale), "nuiawase-hint"))
         blocks: list[w.Widget] = [
             w.HTML(
                 _CSS
@@ -104,24 +132,9 @@ class FeedbackView(w.VBox):
             )
         ]
         for item in self.items:
-            buttons = [self._evidence_button(ref) for ref in item.evidence]
-            row = w.HBox(buttons, layout=w.Layout(flex_flow="row wrap"))
-            block = w.VBox([w.HTML(item_html(item, locale)), row])
+            block = w.HTML(item_html(item, locale))
             block.add_class("nuiawase-criterion")
             blocks.append(block)
         blocks.append(w.HTML(hidden_html(hidden_items(scorecard, rubric, locale), locale)))
-        blocks.append(self.detail)
         super().__init__(blocks)
         self.add_class("nuiawase-feedback")
-
-    def _evidence_button(self, ref: EvidenceRef) -> w.Button:
-        button = w.Button(description=ref.label, tooltip=ref.pointer, layout=w.Layout(width="auto"))
-        button.add_class("nuiawase-evidence")
-        button.on_click(lambda _: self.show(ref))
-        return button
-
-    def show(self, ref: EvidenceRef) -> None:
-        """Show what one evidence pointer points at (escaped)."""
-        self.detail.value = tag("div", ref.label, "nuiawase-evidence-label") + (
-            f'<div class="nuiawase-evidence-detail">{esc(ref.detail)}</div>'
-        )

@@ -20,6 +20,7 @@ from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
 
+from .confirm import ConfirmButton, fit_button
 from .html import bullet_list, esc, tag
 from .svg import line_chart
 
@@ -77,7 +78,11 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
 def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
     """The debrief as escaped HTML with an inline rapport chart."""
     lang = current_locale(loc)
-    elicited = [f.summary.get(lang) for f in scenario.facts if f.id in report.elicited]
+    # The count heads exactly the facts it counts; what else came out is listed apart.
+    key = set(report.key_facts)
+    told = [f for f in scenario.facts if f.id in report.elicited]
+    elicited = [f.summary.get(lang) for f in told if f.id in key]
+    others = [f.summary.get(lang) for f in told if f.id not in key]
     missed = [f"{m.summary.get(lang)} — {m.hint.get(lang)}" for m in report.missed if m.key]
     cues = [c.hint.get(lang) for c in report.missed_cues]
     mix = report.technique_mix
@@ -90,6 +95,8 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
                 t("debrief.elicited", loc, n=len(report.key_elicited), total=len(report.key_facts)),
             ),
             bullet_list(elicited or [none], "nuiawase-elicited"),
+            tag("h4", t("debrief.elicited_other", loc)) if others else "",
+            bullet_list(others, "nuiawase-elicited-other") if others else "",
             tag("h4", t("debrief.missed", loc)),
             bullet_list(missed or [none], "nuiawase-missed"),
             tag("h4", t("debrief.missed_cues", loc)),
@@ -144,7 +151,7 @@ class InterviewPanel(w.VBox):
         self.text = w.Textarea(
             placeholder=t("interview.placeholder", loc), layout=w.Layout(width="95%", height="4em")
         )
-        self.send = w.Button(description=t("interview.send", loc), button_style="primary")
+        self.send = fit_button(t("interview.send", loc), button_style="primary")
         self.topic = w.Dropdown(
             options=[(topic_label(tp, loc), tp.value) for tp in Topic],
             description=t("interview.menu_topic", loc),
@@ -153,8 +160,17 @@ class InterviewPanel(w.VBox):
             options=[(technique_label(tq, loc), tq.value) for tq in Technique],
             description=t("interview.menu_technique", loc),
         )
-        self.ask = w.Button(description=t("interview.menu_send", loc))
-        self.end_button = w.Button(description=t("interview.end", loc), button_style="warning")
+        self.ask = fit_button(t("interview.menu_send", loc))
+        # Ending cannot be undone (the client leaves), so it asks first.
+        self.ending = ConfirmButton(
+            t("interview.end", loc),
+            t("confirm.end_interview", loc),
+            self.end,
+            locale=loc,
+            button_style="warning",
+        )
+        self.ending.add_class("nuiawase-end-interview")
+        self.end_button = self.ending.button
         self.debrief_view = w.HTML()
         # Shown when the classifier is unsure of a remark: its reading, and one button per
         # likely reading, so the trainee corrects it with one click before it is said.
@@ -167,10 +183,9 @@ class InterviewPanel(w.VBox):
         self.pending: Classification | None = None
         self.send.on_click(lambda _: self.say(self.text.value))
         self.ask.on_click(lambda _: self.choose(self.topic.value, self.technique.value))
-        self.end_button.on_click(lambda _: self.end())
         menu = w.HBox([self.topic, self.technique, self.ask])
         menu.add_class("nuiawase-menu")
-        self.controls = w.VBox([self.text, self.send, self.confirm, menu, self.end_button])
+        self.controls = w.VBox([self.text, self.send, self.confirm, menu, self.ending])
         super().__init__([self.chat, self.status, self.controls, self.debrief_view])
         self.add_class("nuiawase-interview")
         self._refresh()

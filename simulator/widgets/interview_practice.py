@@ -14,6 +14,7 @@ from simulator.persona import generate_persona
 from simulator.scenario import load_case
 
 from .case_library import CaseLibrary, CaseLibraryModel
+from .confirm import fit_button
 from .interview_panel import EndHandler, InterviewPanel, TurnHandler
 
 
@@ -45,10 +46,8 @@ class InterviewPractice(w.VBox):
         self.scenario: Scenario | None = None
         self.region: Region | None = None
         self.transcript: Transcript | None = None
-        self.start_button = w.Button(
-            description=t("practice.start", locale), button_style="primary", icon=""
-        )
-        self.again_button = w.Button(description=t("practice.new_variant", locale))
+        self.start_button = fit_button(t("practice.start", locale), button_style="primary")
+        self.again_button = fit_button(t("practice.new_variant", locale))
         self.again_button.layout.display = "none"
         self.start_button.on_click(lambda _: self.start())
         self.again_button.on_click(lambda _: self.start())

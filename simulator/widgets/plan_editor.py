@@ -44,7 +44,8 @@ from .form_parts import (
     tick_boxes,
 )
 from .html import bullet_list, definition_list, esc, tag
-from .stores import error_text, work_stores
+from .stores import error_text, work_stores, worker_name
+from .submit_check import blocked_html, warning_list
 from .teamwork_form import plan_sections
 
 
@@ -223,6 +224,7 @@ class PlanEditor(w.VBox):
                 ),
                 b.field("plan.consent.agreed_on", date_picker(), t("plan.consent_on", loc)),
                 heading(t("submission.heading", loc)),
+                warning_list(session, loc),
                 w.HBox([self.submit_button, self.print_button]),
                 self.result,
             ]
@@ -375,9 +377,7 @@ class PlanEditor(w.VBox):
             self.result.value = tag("div", error_text(exc, loc), "nuiawase-msg-error")
             return False
         if not result.ok:
-            self.result.value = tag(
-                "div", t("submission.blocked", loc, n=len(result.errors)), "nuiawase-msg-error"
-            ) + bullet_list(sorted({m.text for m in result.errors})[:12], "nuiawase-msg-error")
+            self.result.value = blocked_html(result.errors, loc)
             return False
         assert result.submission is not None
         self.print_button.disabled = False
@@ -398,7 +398,7 @@ class PlanEditor(w.VBox):
     def print(self) -> Path | None:
         """Write the printable page of the last submitted version and show a link to it."""
         loc = self.locale
-        path = self.session.print_latest()
+        path = self.session.print_latest(worker=worker_name(self.session.workspace))
         if path is None:
             self.result.value = tag("div", t("print.nothing", loc), "nuiawase-msg-error")
             return None
@@ -441,6 +441,9 @@ def notebook_relative_href(path: Path, workspace: Path) -> str | None:
     except ValueError:
         return None
     ups = 2 + len(here.parts)
+    if target.parts[:1] == ("prints",):
+        # Served by simulator.prints_handler, which opens directly (a new window, a bookmark).
+        return "../" * ups + "nuiawase/prints/" + "/".join(target.parts[1:])
     return "../" * ups + "files/" + "/".join(target.parts)
 
 

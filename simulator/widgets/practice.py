@@ -17,6 +17,7 @@ from simulator.models.submission import Draft, Submission
 from simulator.rubric.files import default_rubric
 from simulator.rubric.scorecard import Scorecard, score_submission
 
+from .confirm import ConfirmButton, fit_button
 from .feedback_view import FeedbackView
 from .html import tag
 from .interview_practice import InterviewPractice
@@ -57,29 +58,77 @@ class PracticeFlow(w.VBox):
         self.transcript: Transcript | None = None
         self.session: CaseworkSession | None = None
         self.feedback: FeedbackView | None = None
-        self.to_forms = w.Button(description=t("practice.to_forms", locale), button_style="primary")
+        self.to_forms = fit_button(t("practice.to_forms", locale), button_style="primary")
         self.to_forms.add_class("nuiawase-to-forms")
         self.to_forms.on_click(lambda _: self._open_forms_or_explain())
         self.forms = w.VBox()
         self.results = w.VBox()
-        self.again = w.Button(description=t("practice.new_variant", locale))
-        self.again.add_class("nuiawase-new-variant")
-        self.again.on_click(lambda _: self.interview.start())
+        # After the interview the next step (the forms) comes first, a new variant second;
+        # after the feedback, a new variant or back to the library. Both wipe the page, so
+        # they ask first.
+        self.again_early = self._variant_button()
+        self.next_steps = w.HBox([self.to_forms, self.again_early])
+        self.again = self._variant_button()
+        self.back = self._back_button()
+        self.back_top = self._back_button()
+        self.last_steps = w.HBox([self.again, self.back])
+        for row in (self.next_steps, self.last_steps):
+            row.layout.flex_flow = "row wrap"
+            row.add_class("nuiawase-steps")
         self.mine = self._my_submissions()
         self._reset()
         super().__init__(
             [
                 self.mine,
                 self.notice,
+                self.back_top,
                 self.interview,
-                self.to_forms,
+                self.next_steps,
                 self.forms,
                 self.results,
-                self.again,
+                self.last_steps,
             ]
         )
         self.add_class("nuiawase-practice-flow")
         self.resume()
+
+    def _variant_button(self) -> ConfirmButton:
+        button = ConfirmButton(
+            t("practice.new_variant", self.locale),
+            t("confirm.new_variant", self.locale),
+            self.interview.start,
+            locale=self.locale,
+        )
+        button.add_class("nuiawase-new-variant")
+        return button
+
+    def _back_button(self) -> ConfirmButton:
+        button = ConfirmButton(
+            t("practice.back", self.locale),
+            t("confirm.back", self.locale),
+            self.back_to_library,
+            locale=self.locale,
+            # Nothing to lose once the work is submitted (it is kept under 私の提出).
+            needed=lambda: self.feedback is None,
+        )
+        button.add_class("nuiawase-back")
+        return button
+
+    def back_to_library(self) -> None:
+        """Leave this attempt for the case library: pick another case or the same again."""
+        self._reset()
+        self.notice.value = ""
+        self.interview.stage.children = []
+        self.interview.panel = None
+        self.interview.library.layout.display = None
+        self.interview.start_button.layout.display = None
+        self._show_steps()
+
+    def _show_steps(self) -> None:
+        """Show the way back whenever the library is out of sight."""
+        away = self.interview.panel is not None
+        self.back_top.layout.display = None if away else "none"
+        self.interview.again_button.layout.display = "none"  # the flow has its own
 
     def _my_submissions(self) -> w.Widget:
         """私の提出, folded away above the practice; nothing when work is kept in files."""
@@ -197,19 +246,22 @@ class PracticeFlow(w.VBox):
         assessment, plan = open_forms(self.session, on_submit=self._submitted)
         self.forms.children = [assessment, plan]
         self.results.children = []
-        self.to_forms.layout.display = "none"
+        self.next_steps.layout.display = "none"
         return self.session
 
     def _reset(self) -> None:
         self.transcript = self.session = self.feedback = None
         self.forms.children = []
         self.results.children = []
-        self.to_forms.layout.display = "none"
-        self.again.layout.display = "none"
+        self.next_steps.layout.display = "none"
+        self.last_steps.layout.display = "none"
+        self._show_steps()
 
     def _interviewed(self, transcript: Transcript) -> None:
         self.transcript = transcript
         self.to_forms.layout.display = None
+        self.next_steps.layout.display = None
+        self._show_steps()
 
     def open_forms(self) -> CaseworkSession:
         """Open the assessment sheet and plan for the interview just held (draft restored)."""
@@ -222,8 +274,8 @@ class PracticeFlow(w.VBox):
         )
         assessment, plan = open_forms(self.session, on_submit=self._submitted)
         self.forms.children = [assessment, plan]
-        self.to_forms.layout.display = "none"
-        self.interview.again_button.layout.display = "none"
+        self.next_steps.layout.display = "none"
+        self._show_steps()
         return self.session
 
     def _open_forms_or_explain(self) -> None:
@@ -239,11 +291,15 @@ class PracticeFlow(w.VBox):
 
     def _submitted(self, submission: Submission) -> None:
         self.feedback = FeedbackView(
-            self._scorecard(submission), default_rubric(), submission, locale=self.locale
+            self._scorecard(submission),
+            default_rubric(),
+            submission,
+            locale=self.locale,
+            region=self.interview.region,
         )
         note = w.HTML(tag("p", t("practice.scored", self.locale), "nuiawase-done"))
         self.results.children = [note, self.feedback]
-        self.again.layout.display = None
+        self.last_steps.layout.display = None
 
     def _scorecard(self, submission: Submission) -> Scorecard:
         """The scorecard the trainee may see: the store's, made when it received the work;

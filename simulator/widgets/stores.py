@@ -24,6 +24,22 @@ def work_stores(
     return open_work_stores(workspace, trainee_id, context)
 
 
+def worker_name(workspace: Path) -> str | None:
+    """The trainee's name for the printed form: the display name the store keeps for the
+    user (as a supervisor registered it), else the user the hub or workspace names."""
+    from simulator.settings import load_settings
+    from simulator.store.errors import StoreError
+    from simulator.store.workspace_store import has_store, workspace_store
+
+    user = load_settings(workspace).user
+    if user is None or not has_store(workspace):
+        return user
+    try:
+        return workspace_store(workspace).as_user(user).user(user).display_name or user
+    except StoreError:
+        return user
+
+
 def error_text(error: BaseException, locale: str | None = None) -> str:
     """A store error in the page's language; any other error as Python words it."""
     from simulator.store.errors import StoreError
@@ -33,4 +49,4 @@ def error_text(error: BaseException, locale: str | None = None) -> str:
     return str(error)
 
 
-__all__ = ["error_text", "work_stores"]
+__all__ = ["error_text", "work_stores", "worker_name"]

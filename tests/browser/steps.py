@@ -40,6 +40,11 @@ def field(page: Page, path: str, element: str) -> Locator:
 def pick_case(page: Page, url: str, case: str = CASE) -> None:
     """Open the practice notebook and choose a case."""
     page.goto(url)
+    pick_case_here(page, case)
+
+
+def pick_case_here(page: Page, case: str) -> None:
+    """Choose a case in the library on the page."""
     label = {v: k for k, v in CaseLibraryModel().options()}[case]
     page.locator(".nuiawase-case-library select").select_option(label=label, timeout=90_000)
 
@@ -55,9 +60,10 @@ def interview(page: Page, questions: tuple[str, ...] = QUESTIONS) -> None:
 
 
 def end_interview(page: Page) -> None:
-    """End the interview; the debrief appears."""
-    page.get_by_role("button", name="面接を終える").click()
-    expect(page.get_by_text("振り返り")).to_be_visible()
+    """End the interview (it asks first); the debrief appears."""
+    page.get_by_role("button", name="面接を終える", exact=True).click()
+    page.get_by_role("button", name="はい、面接を終える").click()
+    expect(page.get_by_role("heading", name="振り返り", exact=True)).to_be_visible()
 
 
 def fill_minimal_assessment(page: Page) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
+from tests.browser import steps
 from tests.servers import DemoServer
 from tests.test_interview_unsure import UNSURE
 
@@ -32,8 +33,7 @@ def test_interview_in_voila(demo: DemoServer, page: Page) -> None:
     # A trainee reads trust from the client's demeanour, never as a number.
     expect(page.locator(".nuiawase-debug")).to_have_count(0)
     expect(page.locator(".nuiawase-interview")).not_to_contain_text("トレーナー表示")
-    page.get_by_role("button", name="面接を終える").click()
-    expect(page.get_by_text("振り返り")).to_be_visible()
+    steps.end_interview(page)
     expect(page.locator("svg.nuiawase-chart")).to_be_visible()
     expect(page.locator(".nuiawase-interview textarea")).to_be_hidden()
 
