@@ -146,16 +146,16 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
     from simulator.server import REVIEW_NOTEBOOK, start_server, stop_server
 
     (workspace / "bench_bare.ipynb").write_text(json.dumps(BARE), encoding="utf-8")
-    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`;
-    # the supervisor is named in the address (?as=), which only a demo server honours.
-    proc, info = start_server(
-        workspace, _free_port(), "ja", allow_root=os.geteuid() == 0, demo=True
-    )
+    # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`.
+    # The kernels act as the supervisor the way a supervisor's own server would: by the
+    # workspace user (NUIAWASE_USER), not the demo's ?as= (which adds a banner).
+    os.environ["NUIAWASE_USER"] = SUPERVISOR[0]
+    proc, info = start_server(workspace, _free_port(), "ja", allow_root=os.geteuid() == 0)
     try:
         with sync_playwright() as p:
             browser, page = local_page(p)
             bare_url = info.voila_url("bench_bare.ipynb")
-            review_url = info.voila_url(REVIEW_NOTEBOOK, **{"as": SUPERVISOR[0]})
+            review_url = info.voila_url(REVIEW_NOTEBOOK)
             bare, queue = [], []
             for _ in range(max(3, runs // 4)):
                 start = time.perf_counter()
