@@ -45,6 +45,7 @@ DEFAULT = [
     DATA / "classifier_blind6.jsonl",
     DATA / "classifier_blind7.jsonl",
     DATA / "classifier_blind8.jsonl",
+    DATA / "classifier_blind9.jsonl",
 ]
 HELD_OUT = DATA / "classifier_blind7.jsonl"
 TARGETS = {

@@ -75,7 +75,12 @@ BLIND_7_SHA256 = "dd3303db57901c2fabad2ea6bc9e1f91da843e073baa9ff6d5eda410978e6a
 # again (no change in between): 88.9 % topic, 93.3 % technique, harmful 100 % / 100 %.
 BLIND_8 = DATA / "classifier_blind8.jsonl"
 BLIND_8_SHA256 = "4816cf440929075f12c7afcf4aba1398e2ed7fc76afbff82576beec0ad31504a"
-ALL_SETS = [*TRAINED_SETS, BLIND_6, BLIND_7, BLIND_8]
+# Written blind at the end of the session and opened only to measure the same final model:
+# 89.4 % topic, 92.8 % technique, harmful 97.8 % / 97.8 %.
+BLIND_9 = DATA / "classifier_blind9.jsonl"
+BLIND_9_SHA256 = "48e0992d26bde6c75cded0513a38e232f68e1a1711d84476ca342051276e2174"
+HELD_OUT_SETS = (BLIND_6, BLIND_7, BLIND_8, BLIND_9)
+ALL_SETS = [*TRAINED_SETS, *HELD_OUT_SETS]
 TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
 
 
@@ -122,9 +127,12 @@ def test_no_held_out_sentence_was_trained_on() -> None:
         "税金をどう払っていくか、そこを相談したいということですね。",
         "お父さんとは、最近どんな感じですか。",
         "お友達が、ここを調べて勧めてくれたんですね。",
+        # And two of blind9's 180 (a third, 「国際交流協会の先生が…」, is listed above).
+        "バスの時刻まで調べてきてくださったんですね。ありがとうございます。",
+        "友達の家には、いつまでいられそうですか。",
     }
     trained = {str(i["text"]) for p in TRAINED_SETS for i in _items(p)}
-    for path in (BLIND_6, BLIND_7, BLIND_8):
+    for path in HELD_OUT_SETS:
         texts = {str(i["text"]) for i in _items(path) if len(str(i["text"])) > 8}
         assert texts & trained <= coincidences, (path.name, sorted(texts & trained))
 
@@ -133,8 +141,9 @@ def test_the_held_out_set_is_sealed_and_never_trained_on() -> None:
     assert hashlib.sha256(BLIND_6.read_bytes()).hexdigest() == BLIND_6_SHA256
     assert hashlib.sha256(BLIND_7.read_bytes()).hexdigest() == BLIND_7_SHA256
     assert hashlib.sha256(BLIND_8.read_bytes()).hexdigest() == BLIND_8_SHA256
+    assert hashlib.sha256(BLIND_9.read_bytes()).hexdigest() == BLIND_9_SHA256
     trained = {Path(s["set"]).name for s in model().trained_on}
-    assert not trained & {BLIND_6.name, BLIND_7.name, BLIND_8.name}
+    assert not trained & {p.name for p in HELD_OUT_SETS}
     assert trained == {p.name for p in TRAINED_SETS}
 
 
@@ -346,12 +355,14 @@ def test_never_raises(text: str) -> None:
         # Measured once each on the final model (benchmarks/README.md). blind7: topic 87.2 %
         # as the interview reads it (73.9 % from the remark alone; the 90 % target is missed),
         # technique 93.3 %, harmful precision 97.6 %, recall 93.2 %. blind6: 92.2 / 91.7 /
-        # 100 / 97.7. blind8: 88.9 / 93.3 / 100 / 100. The floors catch a regression.
+        # 100 / 97.7. blind8: 88.9 / 93.3 / 100 / 100. blind9: 89.4 / 92.8 / 97.8 / 97.8.
+        # The floors catch a regression.
         (BLIND_7, {"topic_as_read_accuracy": 0.85, "technique_accuracy": 0.91}),
         (BLIND_6, {"topic_as_read_accuracy": 0.90, "technique_accuracy": 0.90}),
         (BLIND_8, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.91}),
+        (BLIND_9, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.91}),
     ],
-    ids=["blind7", "blind6", "blind8"],
+    ids=["blind7", "blind6", "blind8", "blind9"],
 )
 def test_held_out_figures_do_not_fall_below_what_was_measured(
     path: Path, floors: dict[str, float], cases: dict[str, Scenario]

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import assert_never
 
 from simulator.i18n import current_locale, t
 from simulator.models.eligibility import EligibilityField, EligibilityRule
@@ -131,7 +132,7 @@ def client_value(
             return any(m.living_together and m.needs_care for m in persona.household)
         case EligibilityField.member_health_condition:
             return any(m.living_together and m.health_condition for m in persona.household)
-    return None  # pragma: no cover - the match covers every field
+    assert_never(field)  # the match covers every field; mypy checks it
 
 
 @dataclass(frozen=True)
