@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -102,7 +103,8 @@ class FactMatcher:
         n = len(scenario.facts)
         self.idf = {w: math.log((n + 1) / (df + 0.5)) for w, df in document_frequency.items()}
         self.unknown_weight = math.log((n + 1) / 0.5)
-        self._domains = {fact.id: fact.domain.value for fact in scenario.facts}
+        self._last: tuple[str, tuple[tuple[ClientFact, float, tuple[str, ...]], ...]] | None
+        self._last = None
 
     def _rows(self, words: tuple[str, ...]) -> np.ndarray | None:
         if self.vectors is None:
@@ -119,16 +121,45 @@ class FactMatcher:
 
     def rank(self, text: str, topic: Topic | None = None) -> list[Match]:
         """Every fact with a score above zero, best first (ties in file order)."""
+        matches = []
+        for fact, score, explained in self._scored(text):
+            if topic is not None and (topic is fact.domain or topic in fact.gate.topics):
+                score += TOPIC_BONUS
+            matches.append(Match(fact.id, round(score, 4), explained))
+        matches.sort(key=lambda m: -m.score)  # stable: file order breaks ties
+        return matches
+
+    def by_topic(self, text: str) -> dict[str, float]:
+        """The best score of the facts of each topic (no topic bonus): the case's evidence
+        the topic model reads (features.case_features)."""
+        best: dict[str, float] = {}
+        for fact, score, _ in self._scored(text):
+            domain = fact.domain.value
+            best[domain] = max(best.get(domain, 0.0), round(score, 4))
+        return best
+
+    def _scored(self, text: str) -> tuple[tuple[ClientFact, float, tuple[str, ...]], ...]:
+        # A turn asks twice about the same remark: by_topic while it is read, rank once the
+        # topic is known. The scores without the bonus are kept for the last remark.
+        last = self._last
+        if last is not None and last[0] == text:
+            return last[1]
+        scored = tuple(self._score(text))
+        self._last = (text, scored)
+        return scored
+
+    def _score(self, text: str) -> Iterator[tuple[ClientFact, float, tuple[str, ...]]]:
+        """(fact, score without the topic bonus, the remark's words it explains), in file
+        order, for every fact the remark touches."""
         placed = _weighted_words(text)
         if not placed:
-            return []
+            return
         words = [w for w, _ in placed]
         weights = [self._weight(w) * where for w, where in placed]
         total = sum(weights)
         vec_rows: list[int | None] = (
             [self.vectors.row(w) for w in words] if self.vectors else [None] * len(words)
         )
-        matches: list[Match] = []
         for profile in self.profiles:
             gained = 0.0
             explained: list[str] = []
@@ -156,23 +187,7 @@ class FactMatcher:
                 continue
             # The share of the remark the fact explains, scaled down when the evidence is one
             # common word (「相談」 alone does not point at a fact).
-            score = (gained / total) * min(1.0, gained / EVIDENCE)
-            if topic is not None and (
-                topic is profile.fact.domain or topic in profile.fact.gate.topics
-            ):
-                score += TOPIC_BONUS
-            matches.append(Match(profile.fact.id, round(score, 4), tuple(explained)))
-        matches.sort(key=lambda m: -m.score)  # stable: file order breaks ties
-        return matches
-
-    def by_topic(self, text: str) -> dict[str, float]:
-        """The best score of the facts of each topic (no topic bonus): the case's evidence
-        the topic model reads (features.case_features)."""
-        best: dict[str, float] = {}
-        for m in self.rank(text):
-            domain = self._domains[m.fact_id]
-            best[domain] = max(best.get(domain, 0.0), m.score)
-        return best
+            yield profile.fact, (gained / total) * min(1.0, gained / EVIDENCE), tuple(explained)
 
 
 _MATCHERS: dict[str, FactMatcher] = {}
