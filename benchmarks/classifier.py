@@ -4,8 +4,10 @@
 
 Without PATH it reports every set in tests/data. Which were trained on is listed in
 simulator/interview/data/classifier_training.yaml; the honest figures are those of
-classifier_blind7.jsonl, a set written blind (by someone who never saw the rules or the
-data) and never trained on. Its figures are the last line, as JSON. Targets on it: topic
+classifier_blind10.jsonl to classifier_blind13.jsonl, sets written blind (by people who never
+saw the rules or the data) and never trained on; blind13, the last, was written after the last
+change was chosen. Their figures, each and together, are the last line,
+as JSON. Targets on the last set (the others are shown beside it): topic
 >= 90 %, technique >= 90 %, harmful recall >= 90 %, harmful precision >= 95 %. The topic is
 measured as the interview reads it, with the case the remark was written for (every blind
 item names one); the remark alone and the topic the turn is filed under are reported too.
@@ -46,8 +48,19 @@ DEFAULT = [
     DATA / "classifier_blind7.jsonl",
     DATA / "classifier_blind8.jsonl",
     DATA / "classifier_blind9.jsonl",
+    DATA / "classifier_train_e.jsonl",
+    DATA / "classifier_train_f.jsonl",
+    DATA / "classifier_blind10.jsonl",
+    DATA / "classifier_blind11.jsonl",
+    DATA / "classifier_blind12.jsonl",
+    DATA / "classifier_blind13.jsonl",
 ]
-HELD_OUT = DATA / "classifier_blind7.jsonl"
+HELD_OUT = (
+    DATA / "classifier_blind10.jsonl",
+    DATA / "classifier_blind11.jsonl",
+    DATA / "classifier_blind12.jsonl",
+    DATA / "classifier_blind13.jsonl",
+)
 TARGETS = {
     "topic_as_read_accuracy": 0.90,
     "technique_accuracy": 0.90,
@@ -113,14 +126,20 @@ def main(argv: list[str] | None = None) -> int:
                 for e in r.get("errors", []):
                     print(f"  expected {e['expected']} got {e['got']}: {e['text']}")
     print("cross-validation:", json.dumps(model().cross_validation), file=sys.stderr)
-    held = next((r for r in reports if Path(r["path"]) == HELD_OUT), None)
-    if held is None:
+    held = [r for r in reports if Path(r["path"]).name in {p.name for p in HELD_OUT}]
+    if len(held) != len(HELD_OUT):
         return 0
-    headline = {k: round(held[k], 4) for k in TARGETS}
-    for key in ("topic_accuracy", "topic_in_case_accuracy"):
-        headline[key] = round(held.get(key, 0.0), 4)
+    pooled = union(held)
+    headline: dict[str, Any] = {
+        "pooled_topic_as_read_accuracy": round(pooled["topic_as_read_accuracy"], 4),
+        "pooled_technique_accuracy": round(pooled["technique_accuracy"], 4),
+    }
+    for r in held:
+        name = Path(r["path"]).stem.removeprefix("classifier_")
+        headline[name] = {k: round(r[k], 4) for k in TARGETS}
     print(json.dumps(headline))
-    return 0 if all(held[k] >= v for k, v in TARGETS.items()) else 1
+    last = held[-1]
+    return 0 if all(last[k] >= v for k, v in TARGETS.items()) else 1
 
 
 if __name__ == "__main__":

@@ -65,21 +65,42 @@ TRAINED_SETS += [TRAIN_C, BLIND_3, BLIND_4, TRAIN_D, BLIND_5]
 # general words and the cases of the law issue (topic 91.1 % with the case, technique 91.7 %,
 # harmful precision 100 %, recall 97.7 %); its errors were never read; never trained on.
 BLIND_6 = DATA / "classifier_blind6.jsonl"
-BLIND_6_SHA256 = "7bcc9404c6f1b073703242f9debeea6c3bfd2326a7a15524b2f87aa8c081c354"
 # Written blind after the last change, a third of it general intake questions, sealed
 # (sha256 below) until the model was final; never trained on. The honest figures are
 # measured on it (benchmarks/README.md).
 BLIND_7 = DATA / "classifier_blind7.jsonl"
-BLIND_7_SHA256 = "dd3303db57901c2fabad2ea6bc9e1f91da843e073baa9ff6d5eda410978e6a9b"
 # Written blind after blind7 was measured and opened only to measure the same final model
 # again (no change in between): 88.9 % topic, 93.3 % technique, harmful 100 % / 100 %.
 BLIND_8 = DATA / "classifier_blind8.jsonl"
-BLIND_8_SHA256 = "4816cf440929075f12c7afcf4aba1398e2ed7fc76afbff82576beec0ad31504a"
 # Written blind at the end of the session and opened only to measure the same final model:
 # 89.4 % topic, 92.8 % technique, harmful 97.8 % / 97.8 %.
 BLIND_9 = DATA / "classifier_blind9.jsonl"
-BLIND_9_SHA256 = "48e0992d26bde6c75cded0513a38e232f68e1a1711d84476ca342051276e2174"
-HELD_OUT_SETS = (BLIND_6, BLIND_7, BLIND_8, BLIND_9)
+TRAIN_E = DATA / "classifier_train_e.jsonl"
+# Session 11: blind6-9 were measured on the final model of session 10 (figures above), then
+# trained on with train_e (480 remarks written by a helper from the definitions only, half of
+# them the kinds that are hard to read by surface words).
+TRAINED_SETS += [BLIND_6, BLIND_7, BLIND_8, BLIND_9, TRAIN_E]
+# Thirty remarks for three word-sharing patterns (simulator/interview/data/
+# classifier_training.yaml says why), added after blind12 was measured.
+TRAIN_F = DATA / "classifier_train_f.jsonl"
+TRAINED_SETS += [TRAIN_F]
+# Written blind (definitions and case summaries only) before the session-11 training and
+# sealed; measured once on the model before it (topic 87.2 %, technique 98.9 %, harmful
+# precision 100 %, recall 100 %) and once on the final model; never trained on.
+BLIND_10 = DATA / "classifier_blind10.jsonl"
+BLIND_10_SHA256 = "4c42c86ffb57ef0e94e149269145bc163e0fb2d6c07c1300904e2622786adc20"
+# Written blind while the session-11 model was being trained, sealed, opened once on the
+# final model; never trained on.
+BLIND_11 = DATA / "classifier_blind11.jsonl"
+BLIND_11_SHA256 = "09abca5ff88db975240e23b340aedb3a3f7636f866cd3e9cd9711c68430387d0"
+# Written blind after the session-11 model was final, sealed, opened once on it.
+BLIND_12 = DATA / "classifier_blind12.jsonl"
+BLIND_12_SHA256 = "3b142aca6b2d58e2c7f7e5b21fd1368c054ca877711a9a6adffc9d4202fbe302"
+# Written blind after blind12 was measured (while train_f, the last change, was trained),
+# sealed, opened once on the final model. The last blind set.
+BLIND_13 = DATA / "classifier_blind13.jsonl"
+BLIND_13_SHA256 = "6314fa98866439c9170fa8192620e639103542d29f4fafaa410fb94b7bca07a0"
+HELD_OUT_SETS = (BLIND_10, BLIND_11, BLIND_12, BLIND_13)
 ALL_SETS = [*TRAINED_SETS, *HELD_OUT_SETS]
 TOPIC_TARGET, TECHNIQUE_TARGET = 0.90, 0.85
 
@@ -111,25 +132,23 @@ def test_no_held_out_sentence_was_trained_on() -> None:
     # Seven blind6 sentences are word for word what an earlier writer also wrote (7 of 180);
     # without them blind6 scores 90.8 % topic / 91.3 % technique (benchmarks/README.md).
     coincidences = {
-        "娘さんに言われて、来てくださったんですね。",
-        "今日は、何か召し上がりましたか？",
-        "お食事は、ふだんどんなものを召し上がってますか。",
-        "「いつお迎えが来てもいい」とおっしゃいましたけど…死んでしまいたいと思うことも、ありますか。",
-        "娘さんの卒業式に出たい、奥さんを一人にはできない…そういうお気持ちも、ちゃんとあるんですね。",
-        "保険年金課の窓口から、こちらを紹介されたんですね。",
-        "就学援助は、年度の途中からでも申請できるんですよ。",
-        # And four of blind7's 180.
-        "国際交流協会の先生が、電話で予約してくれたんですね。",
-        "今日は、何か口にされました？",
-        "シフトが減ったのは、いつごろからですか？",
-        "今は、お一人でお住まいですか？",
-        # And three of blind8's 180.
-        "税金をどう払っていくか、そこを相談したいということですね。",
-        "お父さんとは、最近どんな感じですか。",
+        # Five of blind10's 180 are word for word what an earlier writer also wrote.
         "お友達が、ここを調べて勧めてくれたんですね。",
-        # And two of blind9's 180 (a third, 「国際交流協会の先生が…」, is listed above).
-        "バスの時刻まで調べてきてくださったんですね。ありがとうございます。",
-        "友達の家には、いつまでいられそうですか。",
+        "お友達の家には、いつまでいられそうですか？",
+        "管理会社からの書面には、いつまでに払うように書いてありました？",
+        "前の会社から、離職票って届いてます？",
+        "今夜泊まるところは、決まってますか？",
+        # And one of blind11's 180.
+        "娘さんに言われて、来てくださったんですね。",
+        # And six of blind12's 180 (「お友達の家には…」 is listed above).
+        "今夜、泊まるところは決まってますか？",
+        "毎日「怠け者」って言われ続けたら、家にいるだけでしんどいですよね",
+        "無遅刻無欠勤って、なかなかできることじゃないですよ。",
+        "大事なことなので確認させてください。首を絞められたことは、ありますか。",
+        "今日は、何か召し上がりましたか？",
+        # And two of blind13's 180.
+        "ゆっくりで大丈夫ですよ。",
+        "消えてしまいたい、と思うことはありますか。",
     }
     trained = {str(i["text"]) for p in TRAINED_SETS for i in _items(p)}
     for path in HELD_OUT_SETS:
@@ -138,10 +157,10 @@ def test_no_held_out_sentence_was_trained_on() -> None:
 
 
 def test_the_held_out_set_is_sealed_and_never_trained_on() -> None:
-    assert hashlib.sha256(BLIND_6.read_bytes()).hexdigest() == BLIND_6_SHA256
-    assert hashlib.sha256(BLIND_7.read_bytes()).hexdigest() == BLIND_7_SHA256
-    assert hashlib.sha256(BLIND_8.read_bytes()).hexdigest() == BLIND_8_SHA256
-    assert hashlib.sha256(BLIND_9.read_bytes()).hexdigest() == BLIND_9_SHA256
+    assert hashlib.sha256(BLIND_10.read_bytes()).hexdigest() == BLIND_10_SHA256
+    assert hashlib.sha256(BLIND_11.read_bytes()).hexdigest() == BLIND_11_SHA256
+    assert hashlib.sha256(BLIND_12.read_bytes()).hexdigest() == BLIND_12_SHA256
+    assert hashlib.sha256(BLIND_13.read_bytes()).hexdigest() == BLIND_13_SHA256
     trained = {Path(s["set"]).name for s in model().trained_on}
     assert not trained & {p.name for p in HELD_OUT_SETS}
     assert trained == {p.name for p in TRAINED_SETS}
@@ -236,13 +255,8 @@ def test_the_last_sentence_decides_between_moves() -> None:
         ("家には今、何人で住んでいますか", Topic.household),
         ("家にいると怖いと感じることはありますか", Topic.abuse),
         # A phrase takes its words away from other topics.
-        pytest.param(
-            "お仕事が休みの日は、何をしていますか",
-            Topic.social,
-            # Known misreading since the topic model reads the case (issue 11 note): the
-            # words of work outweigh the phrase. Strict: it fails loudly once it reads right.
-            marks=pytest.mark.xfail(strict=True, reason="read as employment"),
-        ),
+        # Read as employment from session 10 until train_f (session 11).
+        ("お仕事が休みの日は、何をしていますか", Topic.social),
         ("ご親戚の中に頼れる方はいますか", Topic.family),
         # Generic words count only without a domain word.
         ("ローンのことで困っていることはありますか", Topic.debt),
@@ -352,17 +366,19 @@ def test_never_raises(text: str) -> None:
 @pytest.mark.parametrize(
     ("path", "floors"),
     [
-        # Measured once each on the final model (benchmarks/README.md). blind7: topic 87.2 %
-        # as the interview reads it (73.9 % from the remark alone; the 90 % target is missed),
-        # technique 93.3 %, harmful precision 97.6 %, recall 93.2 %. blind6: 92.2 / 91.7 /
-        # 100 / 97.7. blind8: 88.9 / 93.3 / 100 / 100. blind9: 89.4 / 92.8 / 97.8 / 97.8.
+        # Measured on the final model of session 11 (benchmarks/README.md). blind13, the
+        # last set: topic 92.8 % as the interview reads it, technique 100 %, harmful
+        # precision 100 %, recall 100 % (targets 90 / 90 / 95 / 90: met). blind12 (opened on
+        # the model before train_f, then on the final one): 88.3 / 97.8 / 100 / 100. blind10
+        # (measured once before the session's training: 87.2 %): 89.4 / 98.3 / 100 / 100.
+        # blind11: 92.8 / 96.7 / 97.8 / 100. All four (720): topic 90.8 %, technique 98.2 %.
         # The floors catch a regression.
-        (BLIND_7, {"topic_as_read_accuracy": 0.85, "technique_accuracy": 0.91}),
-        (BLIND_6, {"topic_as_read_accuracy": 0.90, "technique_accuracy": 0.90}),
-        (BLIND_8, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.91}),
-        (BLIND_9, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.91}),
+        (BLIND_10, {"topic_as_read_accuracy": 0.87, "technique_accuracy": 0.95}),
+        (BLIND_11, {"topic_as_read_accuracy": 0.90, "technique_accuracy": 0.94}),
+        (BLIND_12, {"topic_as_read_accuracy": 0.86, "technique_accuracy": 0.95}),
+        (BLIND_13, {"topic_as_read_accuracy": 0.90, "technique_accuracy": 0.97}),
     ],
-    ids=["blind7", "blind6", "blind8", "blind9"],
+    ids=["blind10", "blind11", "blind12", "blind13"],
 )
 def test_held_out_figures_do_not_fall_below_what_was_measured(
     path: Path, floors: dict[str, float], cases: dict[str, Scenario]

@@ -70,10 +70,12 @@ def _phrase(text: str) -> str:
     return (clauses[0] if clauses else text)[:24]
 
 
-def reasks(scenario: Scenario, persona: Persona, fact_id: str) -> list[str]:
+def reasks(scenario: Scenario, persona: Persona, fact_id: str, told_in: str = "") -> list[str]:
+    """Three ways to ask again; the first two quote what the client said when telling it
+    (``told_in``, the reply), as a counsellor quotes back what they heard."""
     fact = scenario.fact(fact_id)
     assert fact is not None
-    said = _phrase(fill(fact.wordings[0], persona.slots()))
+    said = _phrase(told_in or fill(fact.wordings[0], persona.slots()))
     summary = _phrase(fact.summary.ja)
     return [
         f"さきほど「{said}」とおっしゃっていましたね。そのことをもう少し聞かせてもらえますか",
@@ -86,10 +88,12 @@ def reasks(scenario: Scenario, persona: Persona, fact_id: str) -> list[str]:
 def test_asking_again_about_a_told_fact_never_denies_it(case_id: str) -> None:
     scenario, persona = case(case_id)
     prefix = strong_moves(case_id)
-    told = play(scenario, persona, prefix).disclosed_facts
+    heard = play(scenario, persona, prefix)
+    told = heard.disclosed_facts
     assert told, f"{case_id}: the strong counsellor heard nothing"
+    replies = {f: t.reply for t in heard.turns for f in t.disclosed}
     for fact_id in told:
-        for text in reasks(scenario, persona, fact_id):
+        for text in reasks(scenario, persona, fact_id, replies[fact_id]):
             turn = play(scenario, persona, [*prefix, Move(text=text)]).turns[-1]
             assert not denies(turn.reply), (case_id, fact_id, text, turn.reply)
             assert turn.technique is not None, (case_id, text)

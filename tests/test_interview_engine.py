@@ -362,3 +362,29 @@ def test_parse_moves_names_the_bad_line(line: str, fragment: str) -> None:
     assert err.value.line == 3
     assert str(err.value).startswith("line 3: ")
     assert fragment in str(err.value)
+
+
+def test_quoting_the_clients_words_asks_about_what_they_told() -> None:
+    """「さっき『…』っておっしゃいましたね」 is about the fact those words told, whatever else
+    the remark's words suggest; a remark that quotes nothing is read as before."""
+    iv = interview()
+    told = None
+    for _ in range(12):
+        turn = iv.step(mv("complaint", Technique.open_question))
+        turn = turn if turn.disclosed else iv.step(mv("housing", Technique.open_question))
+        if turn.disclosed:
+            told = turn
+            break
+    assert told is not None, "the template case told nothing to open questions"
+    fact = iv.scenario.fact(told.disclosed[0])
+    assert fact is not None
+    words = next(
+        told.reply[at : at + 8]
+        for at in range(len(told.reply) - 8)
+        if not any(c in "。、…「」？！ " for c in told.reply[at : at + 8])
+    )
+    quoting = iv.step(Move(text=f"さきほど「{words}」とおっしゃいましたね。"))
+    assert quoting.topic is fact.domain
+    assert any(line.startswith("quoted:") for line in quoting.explanation)
+    plain = iv.step(Move(text="なるほど、そうだったんですね。"))
+    assert not any(line.startswith("quoted:") for line in plain.explanation)

@@ -8,10 +8,11 @@ so two trainees with different seeds who make the same moves elicit the same fac
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 
 from simulator.models.persona import Persona
-from simulator.models.scenario import Scenario
+from simulator.models.scenario import ClientFact, Scenario
 from simulator.models.transcript import Deflection
 from simulator.models.vocab import Technique, Topic
 
@@ -24,6 +25,11 @@ from .rapport import clamp, closed_run_after, distress_delta, rapport_delta, tec
 from .seeding import turn_rng
 from .state import ClientState, PendingCue, Phase
 from .transcript import MissedCue, Transcript, Turn
+
+#: A remark that repeats this many characters of a reply that told a fact is about that fact.
+QUOTE_MIN = 6
+_NOT_QUOTE = re.compile(r"[\s。、,.!?！？…「」『』()（）]")
+_CONTENT = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]")
 
 
 class SessionOver(RuntimeError):
@@ -105,6 +111,14 @@ class Interview:
                     f"corrected by the trainee: {corrected_from['topic']}/"
                     f"{corrected_from['technique']} -> {_v(topic)}/{technique.value}"
                 )
+            quoted = self._quoted(move.text) if move.correction is None else None
+            if quoted is not None and quoted.domain is not topic:
+                # 「さっき『…』とおっしゃいましたね」: the client's own words name what is asked.
+                explanation.append(
+                    f"quoted: the client's words about {quoted.id}: topic {_v(topic)} -> "
+                    f"{quoted.domain.value}"
+                )
+                topic, source = quoted.domain, "quoted"
         else:
             topic, technique = move.topic, move.technique
             source = "given" if topic is not None else None
@@ -234,6 +248,22 @@ class Interview:
         if number > self.scenario.turn_budget - rules.closing_turns:
             return Phase.closing
         return Phase.summarising if self.state.summarised else Phase.exploring
+
+    def _quoted(self, text: str) -> ClientFact | None:
+        """The fact whose telling the remark quotes back (six characters or more of the
+        client's reply, one of them kanji or katakana), the latest first."""
+        windows = {
+            text[at : at + QUOTE_MIN]
+            for at in range(len(text) - QUOTE_MIN + 1)
+            if not _NOT_QUOTE.search(text[at : at + QUOTE_MIN])
+            and _CONTENT.search(text[at : at + QUOTE_MIN]) is not None
+        }
+        if not windows:
+            return None
+        for turn in reversed(self.turns):
+            if turn.disclosed and any(w in turn.reply for w in windows):
+                return self.scenario.fact(turn.disclosed[0])
+        return None
 
     def _context_topic(self) -> tuple[Topic, str]:
         st = self.state
