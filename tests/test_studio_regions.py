@@ -3,6 +3,7 @@ admits, the clause that refuses the others, and a view that never renders typed 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -99,5 +100,31 @@ def test_picking_another_resource_and_region_updates_the_page(library: Library) 
 
 def test_show_regions_is_one_line_over_a_folder() -> None:
     view = show_regions(CASES, locale="ja", seeds=1)
+    assert isinstance(view, RegionsView)
     assert view.region_picker.value in ("sakuragawa-ku", "yamabuki-town")
     assert "相談者ごとの結果" in view.result.value
+
+
+@pytest.fixture
+def store_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A workspace with a store: hana (trainee) and tina (trainer) among its users."""
+    from simulator.store.workspace_store import close_stores
+    from tests.store.test_casework_bridge import add_store, make_workspace
+
+    for var in ("NUIAWASE_DATABASE_URL", "NUIAWASE_USER", "JUPYTERHUB_USER", "NUIAWASE_DEMO"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.delenv("QUERY_STRING", raising=False)
+    ws = make_workspace(tmp_path / "ws")
+    monkeypatch.setenv("NUIAWASE_WORKSPACE", str(ws))
+    with add_store(ws, register=False):
+        yield ws
+    close_stores()
+
+
+def test_only_trainers_see_the_regions_page(store_workspace: Path) -> None:
+    # The page says which resources each case's key asks for: a trainee must not read it.
+    refused = show_regions(CASES, locale="ja", seeds=1, workspace=store_workspace)
+    assert not isinstance(refused, RegionsView)
+    assert "権限がありません" in refused.value and "解答キーの閲覧" in refused.value
+    (store_workspace / "nuiawase.yaml").write_text("user: tina\nlocale: ja\n", encoding="utf-8")
+    assert isinstance(show_regions(CASES, seeds=1, workspace=store_workspace), RegionsView)

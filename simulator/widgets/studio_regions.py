@@ -157,9 +157,36 @@ class RegionsView(w.VBox):
         self.result.value = resource_html(check_resource(resource, self._clients), self.locale)
 
 
+def _may_read_keys(workspace: str | Path | None) -> None:
+    """Raise PermissionDenied unless the user is a trainer or an admin: the page shows
+    which resources each case's answer key asks for. A workspace without a store has one
+    user, who holds the files anyway."""
+    from simulator.settings import load_settings
+    from simulator.store.content import AUTHORS
+    from simulator.store.roles import require_role
+    from simulator.store.workspace_store import has_store
+
+    from .acting import acting
+
+    settings = load_settings(workspace, find=True)
+    if settings.workspace is None or not has_store(settings.workspace):
+        return
+    require_role(acting(workspace).repo.actor, "read_answer_keys", *AUTHORS)
+
+
 def show_regions(
-    folder: str | Path | None = None, locale: str | None = None, seeds: int = len(PREVIEW_SEEDS)
-) -> RegionsView:
-    """The regions page for the case library (or ``folder``): one line in the notebook."""
+    folder: str | Path | None = None,
+    locale: str | None = None,
+    seeds: int = len(PREVIEW_SEEDS),
+    workspace: str | Path | None = None,
+) -> w.Widget:
+    """The regions page for the case library (or ``folder``): one line in the notebook.
+    Only trainers (and admins) see it; anyone else reads why not."""
+    from simulator.store.errors import StoreError
+
+    try:
+        _may_read_keys(workspace)
+    except StoreError as exc:
+        return w.HTML(tag("div", exc.message(locale), "nuiawase-msg-error"))
     library = read_library([Path(folder)] if folder is not None else None)
     return RegionsView(library, locale, tuple(range(seeds)))
