@@ -88,3 +88,25 @@ def test_what_the_number_check_cannot_see() -> None:
     assert claims("家賃の{rent}が、もう2か月") == []
     # Numbers in words beyond 十 and relative amounts are not read (documented limit).
     assert claims("滞納は百日になります") == []
+
+
+def test_words_ending_in_nai_are_not_read_as_no() -> None:
+    from simulator.models import Scenario
+    from simulator.scenario.contradictions import contradiction_findings
+    from simulator.scenario.loader import load_scenario
+
+    base = load_scenario(WARNINGS / "yes_and_no.yaml")
+    fact = base.facts[1]
+
+    def with_wordings(*wordings: str) -> Scenario:
+        changed = fact.model_copy(update={"wordings": list(wordings)})
+        return base.model_copy(update={"facts": [base.facts[0], changed]})
+
+    # 少ない and 申し訳ない are not negations of 少ます or 申し訳ます.
+    assert (
+        contradiction_findings(with_wordings("お金が少ないんです。", "お金は少しあります。")) == []
+    )
+    assert contradiction_findings(with_wordings("申し訳ないです。", "訳します。")) == []
+    # A real yes and no about one predicate is found.
+    found = contradiction_findings(with_wordings("家賃は払えてます。", "家賃が払えてないんです。"))
+    assert [(f[0], f[1]) for f in found] == [(["facts", 1, "wordings", 0], "lint.yes_and_no")]

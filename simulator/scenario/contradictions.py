@@ -57,8 +57,9 @@ _UNIT_SCALE = {"万円": 10_000, "万": 10_000, "千円": 1_000}
 #: Past forms are left out: 「飲んでた」 and 「飲んでない」 are a change, not a contradiction.
 _NEGATED = re.compile(r"([一-龥]+[ぁ-ん]{0,4}?)(?:ない|ません)")
 _AFFIRMED = re.compile(r"([一-龥]+[ぁ-ん]{0,4}?)(?:ます|る)(?![たと])")
-#: Words that end in ない without being a negation (少ない, 危ない...).
-_NOT_NEGATION = ("少", "危", "仕方", "申し訳", "情け", "切", "幼", "汚", "頼り")
+#: Stems of words that end in ない without being a negation (少ない, 危ない, 申し訳ない,
+#: 間違いない...), as the stem pattern cuts them.
+_NOT_NEGATION = frozenset({"少", "危", "仕方", "訳", "情け", "切", "頼り", "間違い", "違い"})
 #: Words near a number that place it in the past: 「派遣のときは手取り18万」 is not today's.
 _PAST = re.compile(r"前は|昔|とき|時は|頃|ころ|当時|以前")
 _PAST_WINDOW = 12
@@ -110,7 +111,7 @@ def _stem(text: str) -> str:
 
 def _stems(pattern: re.Pattern[str], wording: str) -> set[str]:
     found = {_stem(m.group(1)) for m in pattern.finditer(_PLACEHOLDER.sub("〓", wording))}
-    return {s for s in found if not s.endswith(("な", "なか")) and not s.startswith(_NOT_NEGATION)}
+    return {s for s in found if not s.endswith(("な", "なか")) and s not in _NOT_NEGATION}
 
 
 #: (field path, message key, message arguments) of one problem.
