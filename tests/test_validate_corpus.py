@@ -45,6 +45,11 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "urgent_no_resource.yaml": (89, "answer_key.urgent_needs[0].resources"),
     "urgent_resource_unavailable.yaml": (95, "answer_key.urgent_needs[0].resources"),
     "wrong_not_failing.yaml": (82, "answer_key.wrong_resources[0].fails[0]"),
+    # What bites authors (issue 15): loads fine, plays badly.
+    "cue_dead_end.yaml": (59, "facts[0].gate.techniques"),
+    "placeholder_format.yaml": (63, "facts[0].wordings[1]"),
+    "complaint_placeholder.yaml": (47, "presenting_complaint[0]"),
+    "wrong_but_asked.yaml": (97, "answer_key.wrong_resources[0].resource"),
 }
 
 

@@ -37,7 +37,8 @@ class _Disclosable:
     confirmed: frozenset[EligibilityField]
 
 
-def _disclosable(scenario: Scenario) -> _Disclosable:
+def disclosable(scenario: Scenario) -> _Disclosable:
+    """The domains and attributes a client of this case can tell (reachable facts)."""
     closed = unreachable_facts(scenario)
     facts = [f for f in scenario.facts if f.id not in closed]
     return _Disclosable(
@@ -79,7 +80,7 @@ def teachability_findings(
     scenario: Scenario, region: Region, seeds: Sequence[int] = TEACHABLE_SEEDS
 ) -> list[Finding]:
     """Problems that make the answer key unreachable for some client of the case."""
-    told = _disclosable(scenario)
+    told = disclosable(scenario)
     personas = [generate_persona(scenario, region, seed) for seed in seeds]
     key = scenario.answer_key
     out: list[Finding] = []
