@@ -157,6 +157,34 @@ def _check_module(module: str) -> None:
         raise InvalidInput("store.error.bad_module", module=module)
 
 
+def checked_event(
+    module: str, kind: ModuleEventKind | str, text: str | None, score: float | None
+) -> ModuleEventKind:
+    """The event's kind, once its parts fit it; InvalidInput otherwise. A reflection needs
+    its text (not blank, not over MAX_REFLECTION); a check needs its score (0..1)."""
+    _check_module(module)
+    try:
+        what = ModuleEventKind(kind)
+    except ValueError:
+        raise InvalidInput("store.error.bad_module_event", kind=kind) from None
+    if what == ModuleEventKind.reflection_written:
+        if text is None or not text.strip():
+            raise InvalidInput("store.error.empty_reflection", module=module)
+        check_draft(text)
+    elif text is not None:
+        raise InvalidInput("store.error.text_not_reflection", kind=what.value)
+    is_check = what in (ModuleEventKind.check_passed, ModuleEventKind.check_failed)
+    if is_check != (score is not None) or (score is not None and not 0 <= score <= 1):
+        raise InvalidInput("store.error.bad_check_score", kind=what.value, score=score)
+    return what
+
+
+def check_draft(text: str) -> None:
+    """InvalidInput for a reflection longer than MAX_REFLECTION (refused, never cut)."""
+    if len(text) > MAX_REFLECTION:
+        raise InvalidInput("store.error.long_reflection", limit=MAX_REFLECTION)
+
+
 class ProgressMixin(RepositoryBase):
     """Module events and reflection drafts (trainees write their own; readers as for
     submissions: the trainee, their cohorts' supervisors, admins)."""
@@ -175,21 +203,7 @@ class ProgressMixin(RepositoryBase):
         A reflection needs its ``text`` (not blank); a check needs its ``score`` (0..1).
         Writing a reflection also clears its draft."""
         require_role(self.actor, "record_progress", Role.trainee)
-        _check_module(module)
-        try:
-            what = ModuleEventKind(kind)
-        except ValueError:
-            raise InvalidInput("store.error.bad_module_event", kind=kind) from None
-        if what == ModuleEventKind.reflection_written:
-            if text is None or not text.strip():
-                raise InvalidInput("store.error.empty_reflection", module=module)
-            if len(text) > MAX_REFLECTION:
-                raise InvalidInput("store.error.long_reflection", limit=MAX_REFLECTION)
-        elif text is not None:
-            raise InvalidInput("store.error.text_not_reflection", kind=what.value)
-        is_check = what in (ModuleEventKind.check_passed, ModuleEventKind.check_failed)
-        if is_check != (score is not None) or (score is not None and not 0 <= score <= 1):
-            raise InvalidInput("store.error.bad_check_score", kind=what.value, score=score)
+        what = checked_event(module, kind, text, score)
         extra = as_document(detail, "detail") if detail is not None else None
 
         def work(s: Session) -> ModuleEventRecord:
@@ -263,8 +277,7 @@ class ProgressMixin(RepositoryBase):
         """Keep the reflection being typed (saved over; the actor's own)."""
         require_role(self.actor, "record_progress", Role.trainee)
         _check_module(module)
-        if len(text) > MAX_REFLECTION:
-            raise InvalidInput("store.error.long_reflection", limit=MAX_REFLECTION)
+        check_draft(text)
 
         def work(s: Session) -> None:
             assert self.actor.user_id is not None
