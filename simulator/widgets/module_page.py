@@ -45,9 +45,16 @@ class ModulePage(w.VBox):
         *,
         locale: str | None = None,
         draft_delay: float = DRAFT_DELAY,
+        workspace: Path | None = None,
     ) -> None:
         self.session = ModuleSession(module, log)
         self.locale = loc = locale
+        #: Where the facilitator's case sheet is written (prints/case-sheets/).
+        self.workspace = workspace
+        self.sheet_button = fit_button(t("case_sheet.button", loc))
+        self.sheet_button.add_class("nuiawase-case-sheet")
+        self.sheet_button.on_click(lambda _: self.write_case_sheet())
+        self.sheet_result = w.HTML()
         self.status = w.HTML()
         self.status.add_class("nuiawase-module-status")
         self.start_button = fit_button(t("module.start", loc), button_style="primary")
@@ -128,20 +135,17 @@ class ModulePage(w.VBox):
         ):
             questions += [w.HTML(tag("p", f"{i + 1}. {q.question}", "nw-question")), answer, why]
         notes = m.facilitator
-        facilitator = w.Accordion(
-            children=[
-                w.HTML(
-                    tag("p", t("module.minutes", loc, minutes=notes.minutes))
-                    + tag("h4", t("module.timing", loc))
-                    + bullet_list(notes.timing)
-                    + tag("h4", t("module.discussion", loc))
-                    + bullet_list(notes.discussion)
-                    + tag("h4", t("module.common_misses", loc))
-                    + bullet_list(notes.common_misses)
-                )
-            ],
-            selected_index=None,
+        notes_html = w.HTML(
+            tag("p", t("module.minutes", loc, minutes=notes.minutes))
+            + tag("h4", t("module.timing", loc))
+            + bullet_list(notes.timing)
+            + tag("h4", t("module.discussion", loc))
+            + bullet_list(notes.discussion)
+            + tag("h4", t("module.common_misses", loc))
+            + bullet_list(notes.common_misses)
         )
+        sheet = [self.sheet_button, self.sheet_result] if ex.case and self.workspace else []
+        facilitator = w.Accordion(children=[w.VBox([notes_html, *sheet])], selected_index=None)
         facilitator.set_title(0, t("module.facilitator", loc))
         return [
             w.HTML(head),
@@ -200,6 +204,37 @@ class ModulePage(w.VBox):
         self._show_status()
         return True
 
+    def write_case_sheet(self) -> Path | None:
+        """Write the exercise case's sheet for group work (no answer key) and link to it."""
+        from simulator.casework.case_sheet import case_sheet, render_case_sheet
+        from simulator.casework.drafts import atomic_write
+        from simulator.scenario.library import load_case
+
+        from .plan_editor import notebook_relative_href
+
+        case, ws, loc = self.session.module.exercise.case, self.workspace, self.locale
+        if case is None or ws is None:
+            return None
+        try:
+            scenario, region = load_case(case, loc)
+            path = ws / "prints" / "case-sheets" / f"{case}.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page = render_case_sheet(case_sheet(scenario, region, 1, loc), loc)
+            atomic_write(path, page.encode("utf-8"), mode=0o644)
+        except Exception as exc:  # a file that cannot be read or written: say so
+            self.sheet_result.value = self._error(exc)
+            return None
+        href = notebook_relative_href(path, ws)
+        link = (
+            f' <a class="nuiawase-print-link" href="{esc(href)}" target="_blank" '
+            f'rel="noopener">{esc(t("case_sheet.open", loc))}</a>'
+            if href
+            else ""
+        )
+        shown = path.relative_to(ws)
+        self.sheet_result.value = tag("span", t("case_sheet.written", loc, path=shown)) + link
+        return path
+
     def save_draft_now(self) -> None:
         """Save the reflection being typed at once (not waiting for a pause in typing)."""
         self._drafts.flush()
@@ -254,9 +289,11 @@ def show_module(
     """The page of a shipped module for the current trainee (store or workspace files);
     a store that cannot be used (an unknown user, an old schema) is said in words."""
     from simulator.store.errors import StoreError
+    from simulator.workspace import resolve_workspace
 
+    ws = resolve_workspace(workspace)
     try:
-        log = open_progress_log(workspace)
+        log = open_progress_log(ws)
     except StoreError as exc:
         return w.HTML(tag("div", error_text(exc, locale), "nuiawase-msg-error"))
-    return ModulePage(load_course_module(module_id), log, locale=locale)
+    return ModulePage(load_course_module(module_id), log, locale=locale, workspace=ws)
