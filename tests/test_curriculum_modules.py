@@ -4,6 +4,7 @@ through a module page records progress (check, reflection, a draft that outlives
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def test_the_course_is_twelve_modules_and_a_capstone_each_with_a_one_call_notebo
 
 def test_a_module_file_with_a_mistake_names_the_line_and_field(tmp_path: Path) -> None:
     text = (MODULES_DIR / "03.yaml").read_text(encoding="utf-8")
-    broken = text.replace("    answer: 1\n", "    answer: 7\n", 1)
+    broken = re.sub(r"(?m)^    answer: \d+$", "    answer: 7", text, count=1)
     path = tmp_path / "03.yaml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(InvalidFile) as info:
