@@ -25,6 +25,17 @@ from .stores import error_text
 #: Seconds of quiet typing before the reflection draft is saved.
 DRAFT_DELAY = 1.0
 
+#: Styles of the module page; static markup from this module, never text from a person.
+MODULE_CSS = """<style>
+.nuiawase-module { max-width: 980px; }
+.nuiawase-module h3 { margin: 16px 0 4px; border-left: 4px solid #555; padding-left: 6px; }
+.nuiawase-module a { color: #0b57d0; text-decoration: underline; }
+.nuiawase-module .nuiawase-done { color: #1b5e20; }
+.nuiawase-module .nuiawase-msg-error { color: #b00020; }
+.nuiawase-module .nw-muted, .nuiawase-module .nw-source-note { color: #555; font-size: 12px; }
+.nuiawase-module .nuiawase-check-result { font-weight: 600; }
+</style>"""
+
 
 def _source_html(source: Source) -> str:
     where = f"（{esc(source.where)}）" if source.where else ""
@@ -78,7 +89,7 @@ class ModulePage(w.VBox):
         self.check_result = w.HTML()
         self.reflection = w.Textarea(
             placeholder=t("module.reflection_placeholder", loc),
-            layout=w.Layout(width="100%"),
+            layout=w.Layout(width="95%"),
             rows=6,
         )
         self.reflection.add_class("nuiawase-reflection")
@@ -148,7 +159,7 @@ class ModulePage(w.VBox):
         facilitator = w.Accordion(children=[w.VBox([notes_html, *sheet])], selected_index=None)
         facilitator.set_title(0, t("module.facilitator", loc))
         return [
-            w.HTML(head),
+            w.HTML(MODULE_CSS + head),
             self.status,
             self.start_button,
             w.HTML(objectives + reading + sources),
@@ -268,6 +279,12 @@ class ModulePage(w.VBox):
         if got is None or got.started_at is None:
             self.status.value = tag("p", t("module.not_started", loc), "nw-muted")
             return
+        if got.best_score is not None and not self.check_result.value:
+            # Back on the page later: the check's best result so far, until answered again.
+            key = "module.check_before_passed" if got.check_passed else "module.check_before"
+            self.check_result.value = tag(
+                "div", t(key, loc, score=round(got.best_score * 100)), "nuiawase-check-result"
+            )
         steps = [
             (t("module.step.exercise", loc), got.exercise_done_at is not None),
             (t("module.step.check", loc), got.check_passed),
@@ -278,7 +295,7 @@ class ModulePage(w.VBox):
                 (t("module.step.submitted", loc), got.submitted_at is not None),
                 (t("module.step.approved", loc), got.approved_at is not None),
             ]
-        marks = " ・ ".join(f"{'✓' if done else '・'} {label}" for label, done in steps)
+        marks = "　".join(f"{'✓' if done else '□'} {label}" for label, done in steps)
         self.status.value = tag("p", t("module.started", loc) + "　" + marks, "nuiawase-progress")
         self.start_button.layout.display = "none"
 
