@@ -145,3 +145,10 @@ def test_without_a_store_progress_is_kept_in_workspace_files(tmp_path: Path) -> 
     assert all(tmp_path / "progress" in p.parents for p in tmp_path.rglob("*.jsonl"))
     with pytest.raises(InvalidInput):
         again.write_reflection("")
+
+
+def test_every_module_field_says_what_it_is() -> None:
+    from simulator.curriculum.module import Module
+    from simulator.models.docs import undocumented_fields
+
+    assert undocumented_fields(Module) == []
