@@ -13,11 +13,15 @@ from collections.abc import Iterable
 from simulator.i18n import t
 from simulator.models import Region, Scenario
 from simulator.models.geography import PREFECTURE_AREA_PREFIXES
+from simulator.models.language import InterpreterKind, Language
 from simulator.models.persona import SLOT_NAMES
 from simulator.models.vocab import HousingType
 
 from .problems import Problem
 from .source import Document, PathPart
+
+#: Interpreting that needs a language to interpret from.
+INTERPRETED = frozenset({InterpreterKind.professional, InterpreterKind.phone})
 
 
 class _Report:
@@ -195,6 +199,27 @@ def lint_scenario(
                 "lint.region_lacks",
                 region=region.id,
                 resource=key.hand_off_to,
+            )
+    lang = scenario.interview_language
+    if (
+        lang is not None
+        and lang.interpreter in INTERPRETED
+        and set(lang.languages) <= {Language.ja}
+    ):
+        r.error(["interview_language", "interpreter"], "lint.interpreter_without_language")
+    household = scenario.persona.household
+    for n, person in enumerate(scenario.present):
+        if person.member is None:
+            continue
+        where = ["present", n, "member"]
+        if person.member >= len(household):
+            r.error(where, "lint.present_no_member", member=person.member, count=len(household))
+        elif household[person.member].relation is not person.relation:
+            r.error(
+                [*where[:2], "relation"],
+                "lint.present_relation",
+                relation=person.relation.value,
+                member=household[person.member].relation.value,
             )
     if region is not None and not any(p.severity == "error" for p in r.problems):
         # Imported here: teachability generates personas, which needs the whole model.
