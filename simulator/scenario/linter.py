@@ -225,7 +225,7 @@ def lint_scenario(
         # Imported here: teachability generates personas, which needs the whole model.
         from .teachable import teachability_findings
 
-        for parts, message, kw in teachability_findings(scenario, region):
+        for parts, message, kw in teachability_findings(scenario, region, locale):
             r.error(parts, message, **kw)
 
     persona = scenario.persona
