@@ -158,3 +158,17 @@ def test_a_five_person_household_is_judged_on_the_five_person_limit() -> None:
     income = next(r for r in report.results if r.rule.field is F.monthly_income)
     assert income.verdict is Verdict.met
     assert not income.rule.holds(300_000, 4, 80_000)
+
+
+def test_tokyo_one_to_three_person_figures_match_the_ward_pages() -> None:
+    """Confirmed on 文京区's and 台東区's pages (2025): 基準額 + rent up to the cap, and
+    the savings limits; the rules cite them."""
+    income = rule(TOKYO, "housing_benefit", F.monthly_income)
+    savings = rule(TOKYO, "housing_benefit", F.savings)
+    assert [income.threshold(n, rent=100_000) for n in (1, 2, 3)] == [
+        84_000 + 53_700,
+        130_000 + 64_000,
+        172_000 + 69_800,
+    ]
+    assert [savings.threshold(n) for n in (1, 2, 3, 5)] == [504_000, 780_000, 1_000_000, 1_000_000]
+    assert income.source is not None and "city.bunkyo.lg.jp" in income.source
