@@ -4,11 +4,13 @@ plan that leaves the interpreting to a child or a friend is a red flag."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
 import pytest
 
+from simulator.cli import main
 from simulator.models.casework import PlanSupport
 from simulator.models.language import (
     InterpreterKind,
@@ -21,6 +23,7 @@ from simulator.models.vocab import Relation
 from simulator.persona import generate_persona
 from simulator.rubric.red_flags import find
 from simulator.scenario import load_case
+from simulator.scenario.library import default_cases_dir
 from simulator.scenario.setting import setting_rows
 from simulator.widgets.case_library import CaseLibraryModel
 from simulator.widgets.interview_panel import InterviewPanel
@@ -123,3 +126,20 @@ def test_a_plan_that_leaves_interpreting_to_a_child_or_friend_is_a_red_flag(
     )
     hits = [h.path for h in find(scenario, sub.assessment, plan) if h.flag.id == "lay-interpreter"]
     assert hits == ([f"plan.supports[{len(sub.plan.supports)}]"] if harmful else [])
+
+
+def test_a_lay_interpreter_without_its_red_flag_is_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A case that seats an interpreting friend or child must say, in its key, that
+    relying on them harms: without the flag, validate warns (and --strict fails)."""
+    text = (default_cases_dir() / f"{CASE}.yaml").read_text(encoding="utf-8")
+    start = text.index("    - id: lay-interpreter")
+    end = text.index("    - id: refuse-on-status")
+    target = tmp_path / f"{CASE}.yaml"
+    target.write_text(text[:start] + text[end:], encoding="utf-8")
+    assert main(["validate", "--format", "json", str(target)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    line = text.count("\n", 0, text.index("interprets: true")) + 1
+    assert [(w["path"], w["line"]) for w in report["warnings"]] == [("present[0].interprets", line)]
+    assert main(["validate", "--strict", str(target)]) == 2

@@ -15,6 +15,7 @@ from simulator.models import Region, Scenario
 from simulator.models.geography import PREFECTURE_AREA_PREFIXES
 from simulator.models.language import InterpreterKind, Language
 from simulator.models.persona import SLOT_NAMES
+from simulator.models.scenario import RedFlagKind
 from simulator.models.vocab import HousingType
 
 from .problems import Problem
@@ -207,6 +208,10 @@ def lint_scenario(
         and set(lang.languages) <= {Language.ja}
     ):
         r.error(["interview_language", "interpreter"], "lint.interpreter_without_language")
+    interpreting = [n for n, person in enumerate(scenario.present) if person.interprets]
+    if interpreting and not any(f.kind is RedFlagKind.lay_interpreter for f in key.red_flags):
+        # The case puts a lay interpreter in the room: the key should say relying on them harms.
+        r.warn(["present", interpreting[0], "interprets"], "lint.interpreter_no_red_flag")
     household = scenario.persona.household
     for n, person in enumerate(scenario.present):
         if person.member is None:
