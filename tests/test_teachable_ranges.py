@@ -113,3 +113,31 @@ def test_every_generated_value_lies_in_the_values_the_ranges_admit(case_id: str)
             assert p.rent in yen_values(template.rent)
         for f in domains:
             assert client_value(p, f, frozenset(), every) in domains[f], (f, seed)
+
+
+@pytest.mark.parametrize(("youngest", "flagged"), [(50, False), (49, True)])
+def test_a_wrong_resource_must_fail_for_every_age_the_range_admits(
+    youngest: int, flagged: bool
+) -> None:
+    """'The youth support station is wrong: too old' holds for ages 50-70; once the range
+    reaches 49 one client meets the age rule, and the linter says so."""
+    scenario, region = _case(str(RARE))
+    key = scenario.answer_key
+    food = key.fitting_resources[0].model_copy(update={"resource": "food_bank"})
+    wrong = key.fitting_resources[0].model_copy(
+        update={"resource": "youth_support_station", "fails": [F.age]}
+    )
+    case = scenario.model_copy(
+        update={
+            "persona": scenario.persona.model_copy(update={"age": IntRange(min=youngest, max=70)}),
+            "answer_key": key.model_copy(
+                update={"fitting_resources": [food], "wrong_resources": [wrong]}
+            ),
+        }
+    )
+    findings = teachability_findings(case, region, "en")
+    assert [key for _, key, _ in findings] == (["lint.wrong_not_failing"] if flagged else [])
+    if flagged:
+        seed = findings[0][2]["who"]
+        assert isinstance(seed, str) and seed.startswith("seed ")
+        assert generate_persona(case, region, int(seed.split()[1])).age == 49
