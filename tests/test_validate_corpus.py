@@ -50,6 +50,11 @@ EXPECTED: dict[str, tuple[int, str]] = {
     # The interview's language and who is present (issue 13, "the format grows").
     "present_unknown_member.yaml": (48, "present[0].member"),
     "interpreter_without_language.yaml": (50, "interview_language.interpreter"),
+    # What bites authors (issue 15): loads fine, plays badly.
+    "cue_dead_end.yaml": (59, "facts[0].gate.techniques"),
+    "placeholder_format.yaml": (63, "facts[0].wordings[1]"),
+    "complaint_placeholder.yaml": (47, "presenting_complaint[0]"),
+    "wrong_but_asked.yaml": (97, "answer_key.wrong_resources[0].resource"),
 }
 
 

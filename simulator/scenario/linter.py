@@ -18,6 +18,8 @@ from simulator.models.persona import SLOT_NAMES
 from simulator.models.scenario import RedFlagKind
 from simulator.models.vocab import HousingType
 
+from .authoring import Finding, gate_findings, placeholder_findings
+from .contradictions import contradiction_findings
 from .problems import Problem
 from .source import Document, PathPart
 
@@ -36,6 +38,10 @@ class _Report:
 
     def warn(self, parts: list[PathPart], key: str, **kw: object) -> None:
         self.problems.append(self.doc.problem(parts, t(key, self.locale, **kw), "warning", key))
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        for parts, key, kw, severity in findings:
+            (self.error if severity == "error" else self.warn)(parts, key, **kw)
 
 
 def _duplicates(ids: Iterable[str]) -> set[str]:
@@ -135,6 +141,10 @@ def lint_scenario(
         if len(fact.wordings) < 2:
             r.warn([*base, "wordings"], "lint.one_wording", id=fact.id)
 
+    r.add(gate_findings(scenario))
+    r.add(placeholder_findings(scenario))
+    r.add((p, k, kw, "warning") for p, k, kw in contradiction_findings(scenario))
+
     for cycle in prerequisite_cycles(scenario):
         n = next(i for i, f in enumerate(scenario.facts) if f.id == cycle[0])
         r.error(["facts", n, "gate", "requires"], "lint.cycle", cycle=" → ".join(cycle))
@@ -228,10 +238,15 @@ def lint_scenario(
             )
     if region is not None and not any(p.severity == "error" for p in r.problems):
         # Imported here: teachability generates personas, which needs the whole model.
-        from .teachable import teachability_findings
+        from simulator.persona import generate_persona
+
+        from .authoring import persona_findings
+        from .teachable import TEACHABLE_SEEDS, disclosable, teachability_findings
 
         for parts, message, kw in teachability_findings(scenario, region, locale):
             r.error(parts, message, **kw)
+        personas = [generate_persona(scenario, region, seed) for seed in TEACHABLE_SEEDS]
+        r.add(persona_findings(scenario, region, personas, disclosable(scenario).domains))
 
     persona = scenario.persona
     if persona.rent is not None and persona.housing not in (HousingType.rented, HousingType.public):

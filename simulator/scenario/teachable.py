@@ -60,7 +60,8 @@ class _Failure:
     unknown: bool
 
 
-def _disclosable(scenario: Scenario) -> _Disclosable:
+def disclosable(scenario: Scenario) -> _Disclosable:
+    """The domains and attributes a client of this case can tell (reachable facts)."""
     closed = unreachable_facts(scenario)
     facts = [f for f in scenario.facts if f.id not in closed]
     return _Disclosable(
@@ -209,7 +210,7 @@ def teachability_findings(
 ) -> list[Finding]:
     """Problems that make the answer key unreachable for some client of the case, worded
     in ``locale``."""
-    reader = _Reader(scenario, region, _disclosable(scenario))
+    reader = _Reader(scenario, region, disclosable(scenario))
     return [
         *_fitting(reader, scenario, region, locale),
         *_urgent(reader, scenario, region),
