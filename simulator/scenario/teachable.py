@@ -130,8 +130,8 @@ def _who(
 ) -> dict[str, object]:
     """Message arguments naming the client: a seed, else the value the ranges admit."""
     if seed is not None:
-        return {"who": t("lint.who_seed", locale, seed=seed)}
-    return {"who": t("lint.who_value", locale, field=field.value, value=value)}
+        return {"who": t("teach.who_seed", locale, seed=seed)}
+    return {"who": t("teach.who_value", locale, field=field.value, value=value)}
 
 
 def _fitting(
