@@ -13,13 +13,18 @@ from collections.abc import Iterable
 from simulator.i18n import t
 from simulator.models import Region, Scenario
 from simulator.models.geography import PREFECTURE_AREA_PREFIXES
+from simulator.models.language import InterpreterKind, Language
 from simulator.models.persona import SLOT_NAMES
+from simulator.models.scenario import RedFlagKind
 from simulator.models.vocab import HousingType
 
 from .authoring import Finding, gate_findings, placeholder_findings
 from .contradictions import contradiction_findings
 from .problems import Problem
 from .source import Document, PathPart
+
+#: Interpreting that needs a language to interpret from.
+INTERPRETED = frozenset({InterpreterKind.professional, InterpreterKind.phone})
 
 
 class _Report:
@@ -206,6 +211,31 @@ def lint_scenario(
                 region=region.id,
                 resource=key.hand_off_to,
             )
+    lang = scenario.interview_language
+    if (
+        lang is not None
+        and lang.interpreter in INTERPRETED
+        and set(lang.languages) <= {Language.ja}
+    ):
+        r.error(["interview_language", "interpreter"], "lint.interpreter_without_language")
+    interpreting = [n for n, person in enumerate(scenario.present) if person.interprets]
+    if interpreting and not any(f.kind is RedFlagKind.lay_interpreter for f in key.red_flags):
+        # The case puts a lay interpreter in the room: the key should say relying on them harms.
+        r.warn(["present", interpreting[0], "interprets"], "lint.interpreter_no_red_flag")
+    household = scenario.persona.household
+    for n, person in enumerate(scenario.present):
+        if person.member is None:
+            continue
+        where = ["present", n, "member"]
+        if person.member >= len(household):
+            r.error(where, "lint.present_no_member", member=person.member, count=len(household))
+        elif household[person.member].relation is not person.relation:
+            r.error(
+                [*where[:2], "relation"],
+                "lint.present_relation",
+                relation=person.relation.value,
+                member=household[person.member].relation.value,
+            )
     if region is not None and not any(p.severity == "error" for p in r.problems):
         # Imported here: teachability generates personas, which needs the whole model.
         from simulator.persona import generate_persona
@@ -213,7 +243,7 @@ def lint_scenario(
         from .authoring import persona_findings
         from .teachable import TEACHABLE_SEEDS, disclosable, teachability_findings
 
-        for parts, message, kw in teachability_findings(scenario, region):
+        for parts, message, kw in teachability_findings(scenario, region, locale):
             r.error(parts, message, **kw)
         personas = [generate_persona(scenario, region, seed) for seed in TEACHABLE_SEEDS]
         r.add(persona_findings(scenario, region, personas, disclosable(scenario).domains))
