@@ -9,24 +9,25 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from simulator.casework.context import CaseContext
-from simulator.casework.session import CaseworkSession, WorkStores
 from simulator.i18n import t
-from simulator.interview import Move, Transcript, Turn
-from simulator.models.submission import Draft, Submission
-from simulator.rubric.files import default_rubric
-from simulator.rubric.scorecard import Scorecard, score_submission
 
 from .confirm import ConfirmButton, fit_button
-from .feedback_view import FeedbackView
+from .deferred import after_cell
 from .html import tag
 from .interview_practice import InterviewPractice
-from .plan_editor import open_forms
 from .stores import error_text, work_stores
 
+# The page's first view is the case library: the interview, the forms, the rubric and the
+# store load when the trainee first needs them (a Voila page is a new kernel each time).
 if TYPE_CHECKING:
+    from simulator.casework.session import CaseworkSession, WorkStores
+    from simulator.interview import Move, Transcript, Turn
+    from simulator.models.submission import Submission
+    from simulator.rubric.scorecard import Scorecard
     from simulator.store.resume import LiveAttempts
     from simulator.store.trainee_view import MyRow
+
+    from .feedback_view import FeedbackView
 
 
 class PracticeFlow(w.VBox):
@@ -49,7 +50,7 @@ class PracticeFlow(w.VBox):
             locale=locale,
             debug=debug,
             on_end=self._interviewed,
-            on_start=self._reset,
+            on_start=self._started,
             on_turn=self._record_turn,
         )
         #: Keeps each turn in the store as it is played (when the workspace has a store).
@@ -75,7 +76,8 @@ class PracticeFlow(w.VBox):
         for row in (self.next_steps, self.last_steps):
             row.layout.flex_flow = "row wrap"
             row.add_class("nuiawase-steps")
-        self.mine = self._my_submissions()
+        #: 私の提出 (filled in with the store, see :meth:`open_store`).
+        self.mine = w.VBox()
         self._reset()
         super().__init__(
             [
@@ -90,6 +92,14 @@ class PracticeFlow(w.VBox):
             ]
         )
         self.add_class("nuiawase-practice-flow")
+        # The database layer is the slowest import of the page: in a kernel it loads once
+        # the library is on screen (the browser is still starting up meanwhile). Clicks wait
+        # in the kernel's queue behind it, so no turn goes unrecorded.
+        after_cell(self.open_store)
+
+    def open_store(self) -> None:
+        """Show 私の提出 and reopen an unfinished attempt (when the workspace has a store)."""
+        self.mine.children = [self._my_submissions()]
         self.resume()
 
     def _variant_button(self) -> ConfirmButton:
@@ -192,6 +202,8 @@ class PracticeFlow(w.VBox):
         return resumed
 
     def _resume(self, live: LiveAttempts) -> bool:
+        from simulator.interview import Move
+        from simulator.models.submission import Draft
         from simulator.scenario.library import load_case
 
         found = live.unfinished()
@@ -228,9 +240,13 @@ class PracticeFlow(w.VBox):
             return None
 
     def _revise(self, row: MyRow) -> CaseworkSession:
-        from simulator.casework.session import resolve_workspace
+        from simulator.casework.context import CaseContext
+        from simulator.casework.session import CaseworkSession, resolve_workspace
+        from simulator.models.submission import Submission
         from simulator.scenario.library import load_case
         from simulator.store.workspace_store import workspace_store
+
+        from .plan_editor import open_forms
 
         folder = resolve_workspace(self.workspace)
         repo = workspace_store(folder).as_current_user(folder)
@@ -249,6 +265,11 @@ class PracticeFlow(w.VBox):
         self.next_steps.layout.display = "none"
         return self.session
 
+    def _started(self) -> None:
+        self._reset()
+        # While the trainee interviews, load the forms' code, so that they open at once.
+        after_cell(_load_forms_code)
+
     def _reset(self) -> None:
         self.transcript = self.session = self.feedback = None
         self.forms.children = []
@@ -265,6 +286,11 @@ class PracticeFlow(w.VBox):
 
     def open_forms(self) -> CaseworkSession:
         """Open the assessment sheet and plan for the interview just held (draft restored)."""
+        from simulator.casework.context import CaseContext
+        from simulator.casework.session import CaseworkSession
+
+        from .plan_editor import open_forms
+
         scenario, region = self.interview.scenario, self.interview.region
         if self.transcript is None or scenario is None or region is None:
             raise RuntimeError("the interview has not ended yet")
@@ -290,6 +316,10 @@ class PracticeFlow(w.VBox):
             ]
 
     def _submitted(self, submission: Submission) -> None:
+        from simulator.rubric.files import default_rubric
+
+        from .feedback_view import FeedbackView
+
         self.feedback = FeedbackView(
             self._scorecard(submission),
             default_rubric(),
@@ -304,6 +334,8 @@ class PracticeFlow(w.VBox):
     def _scorecard(self, submission: Submission) -> Scorecard:
         """The scorecard the trainee may see: the store's, made when it received the work;
         only without a store (files in a personal workspace) is the work scored here."""
+        from simulator.rubric.files import default_rubric
+        from simulator.rubric.scorecard import score_submission
         from simulator.store.casework_bridge import StoreSubmissionStore
 
         assert self.session is not None
@@ -316,3 +348,9 @@ class PracticeFlow(w.VBox):
         scenario, region = self.interview.scenario, self.interview.region
         assert scenario is not None and region is not None
         return score_submission(submission, scenario, region, default_rubric())
+
+
+def _load_forms_code() -> None:
+    """Import what the forms and the feedback need (no data: only their modules)."""
+    import simulator.widgets.feedback_view
+    import simulator.widgets.plan_editor  # noqa: F401
