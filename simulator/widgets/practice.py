@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from simulator.store.trainee_view import MyRow
 
     from .feedback_view import FeedbackView
+    from .my_submissions import MySubmissions
 
 
 class PracticeFlow(w.VBox):
@@ -55,6 +56,7 @@ class PracticeFlow(w.VBox):
         )
         #: Keeps each turn in the store as it is played (when the workspace has a store).
         self.live: LiveAttempts | None = None
+        self.my_view: MySubmissions | None = None
         self.notice = w.HTML()
         self.transcript: Transcript | None = None
         self.session: CaseworkSession | None = None
@@ -125,14 +127,33 @@ class PracticeFlow(w.VBox):
         return button
 
     def back_to_library(self) -> None:
-        """Leave this attempt for the case library: pick another case or the same again."""
+        """Leave this attempt for the case library: pick another case or the same again.
+        An unfinished attempt is marked abandoned in the store (a reload does not reopen
+        it; 私の提出 lists it as 中断)."""
+        problem = self._abandon()
         self._reset()
-        self.notice.value = ""
+        self.notice.value = problem
         self.interview.stage.children = []
         self.interview.panel = None
         self.interview.library.layout.display = None
         self.interview.start_button.layout.display = None
         self._show_steps()
+
+    def _abandon(self) -> str:
+        """Mark the attempt on the page abandoned, if it is unfinished; the store's error
+        as HTML, or ''."""
+        from simulator.store.errors import StoreError
+
+        live, scenario, panel = self.live, self.interview.scenario, self.interview.panel
+        if live is None or scenario is None or panel is None or self.feedback is not None:
+            return ""
+        try:
+            live.abandon(scenario, panel.interview.seed)
+        except StoreError as exc:
+            return tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
+        if self.my_view is not None:
+            self.my_view.reload()
+        return ""
 
     def _show_steps(self) -> None:
         """Show the way back whenever the library is out of sight."""
@@ -158,7 +179,7 @@ class PracticeFlow(w.VBox):
         from .my_submissions import MySubmissions  # the database layer loads only here
 
         self.live = LiveAttempts(repo)
-        view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
+        view = self.my_view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
         box = w.Accordion(children=[view], selected_index=None)
         box.set_title(0, t("mine.title", self.locale))
         box.add_class("nuiawase-mine-box")
