@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from simulator.i18n import t
+from simulator.store.location import has_store
+from simulator.workspace import resolve_workspace
 
 from .confirm import ConfirmButton, fit_button
 from .deferred import after_cell
@@ -78,8 +80,14 @@ class PracticeFlow(w.VBox):
         for row in (self.next_steps, self.last_steps):
             row.layout.flex_flow = "row wrap"
             row.add_class("nuiawase-steps")
-        #: 私の提出 (filled in with the store, see :meth:`open_store`).
+        #: 私の提出, folded (its list is filled in with the store, see :meth:`open_store`).
         self.mine = w.VBox()
+        self._mine_list = w.VBox()
+        if has_store(resolve_workspace(workspace)):
+            box = w.Accordion(children=[self._mine_list], selected_index=None)
+            box.set_title(0, t("mine.title", locale))
+            box.add_class("nuiawase-mine-box")
+            self.mine.children = [box]
         self._reset()
         super().__init__(
             [
@@ -101,8 +109,9 @@ class PracticeFlow(w.VBox):
 
     def open_store(self) -> None:
         """Show 私の提出 and reopen an unfinished attempt (when the workspace has a store)."""
-        self.mine.children = [self._my_submissions()]
-        self.resume()
+        if self.mine.children:
+            self._open_my_submissions()
+            self.resume()
 
     def _variant_button(self) -> ConfirmButton:
         button = ConfirmButton(
@@ -161,29 +170,26 @@ class PracticeFlow(w.VBox):
         self.back_top.layout.display = None if away else "none"
         self.interview.again_button.layout.display = "none"  # the flow has its own
 
-    def _my_submissions(self) -> w.Widget:
-        """私の提出, folded away above the practice; nothing when work is kept in files."""
-        from simulator.casework.session import resolve_workspace
+    def _open_my_submissions(self) -> None:
+        """Open the store as the trainee: 私の提出's list, and turns kept as they are played.
+        A store that cannot be used is explained in place of 私の提出."""
         from simulator.store.errors import StoreError
-        from simulator.store.workspace_store import has_store, workspace_store
+        from simulator.store.workspace_store import workspace_store
 
         folder = resolve_workspace(self.workspace)
-        if not has_store(folder):
-            return w.VBox()
         try:
             repo = workspace_store(folder).as_current_user(folder)
         except StoreError as exc:
-            return w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            error = w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            self.mine.children = [error]
+            return
         from simulator.store.resume import LiveAttempts
 
         from .my_submissions import MySubmissions  # the database layer loads only here
 
         self.live = LiveAttempts(repo)
         view = self.my_view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
-        box = w.Accordion(children=[view], selected_index=None)
-        box.set_title(0, t("mine.title", self.locale))
-        box.add_class("nuiawase-mine-box")
-        return box
+        self._mine_list.children = [view]
 
     def _record_turn(self, move: Move, turn: Turn) -> None:
         """Keep a played turn in the store; a store error is shown, the interview goes on."""
@@ -262,7 +268,7 @@ class PracticeFlow(w.VBox):
 
     def _revise(self, row: MyRow) -> CaseworkSession:
         from simulator.casework.context import CaseContext
-        from simulator.casework.session import CaseworkSession, resolve_workspace
+        from simulator.casework.session import CaseworkSession
         from simulator.models.submission import Submission
         from simulator.scenario.library import load_case
         from simulator.store.workspace_store import workspace_store
