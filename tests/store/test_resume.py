@@ -174,3 +174,27 @@ def test_erasing_a_trainee_erases_her_abandoned_attempts(workspace: Path) -> Non
     assert admin.trainee_data("hana")["attempts"][0]["abandoned_at"] is not None
     counts = admin.erase_trainee("hana")
     assert counts["attempt_events"] == 1
+
+
+def test_in_a_kernel_the_store_opens_just_after_the_page(workspace: Path) -> None:
+    """In a kernel (a running event loop) the page is sent before the store is opened; the
+    store opens as soon as the cell has ended, before any click can reach the kernel, and
+    the unfinished attempt comes back then."""
+    import asyncio
+
+    first = _interviewing(workspace)
+    assert first.interview.panel is not None
+    seed = first.interview.panel.interview.seed
+    close_stores()
+
+    async def reload() -> tuple[PracticeFlow, bool]:
+        flow = PracticeFlow(workspace=workspace)
+        # The cell has not ended: the library is all there is, the store is not yet used.
+        before = flow.interview.panel is None and flow.live is None
+        await asyncio.sleep(0)  # the cell ends; the kernel's loop runs what was queued
+        return flow, before
+
+    again, sent_first = asyncio.run(reload())
+    assert sent_first
+    assert again.interview.panel is not None and again.interview.panel.interview.seed == seed
+    assert again.live is not None and again.my_view is not None
