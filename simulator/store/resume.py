@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.models.scenario import Scenario
 
-from .casework_bridge import scenario_hash
 from .errors import NotFound, ScenarioNotFound
 
 if TYPE_CHECKING:
@@ -53,6 +52,10 @@ class LiveAttempts:
     ) -> None:
         """Store one played turn with its move; the first turn starts the store attempt
         (NotFound when the case is not registered, as for drafts)."""
+        # Here, not at the top: the bridge brings the rubric and the casework checks, which
+        # the practice page need not load to find an attempt to reopen.
+        from .casework_bridge import scenario_hash
+
         with self._lock:
             key = (scenario.id, seed)
             attempt_id = self._ids.get(key)

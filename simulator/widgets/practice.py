@@ -229,13 +229,13 @@ class PracticeFlow(w.VBox):
         return resumed
 
     def _resume(self, live: LiveAttempts) -> bool:
+        found = live.unfinished()
+        if found is None:
+            return False
         from simulator.interview import Move
         from simulator.models.submission import Draft
         from simulator.scenario.library import load_case
 
-        found = live.unfinished()
-        if found is None:
-            return False
         if found.moves is not None:
             moves = [Move.model_validate(m) for m in found.moves]
             panel = self.interview.resume(found.scenario_id, found.seed, moves)
