@@ -14,8 +14,9 @@ from simulator.models import Region, Scenario
 from simulator.models.common import Invalid
 from simulator.models.rubric import Rubric
 
+from . import model_cache
 from .problems import InvalidFile, Problem
-from .source import Document, PathPart, format_path, read_document
+from .source import Document, PathPart, format_path, parse_bytes, read_document, read_raw
 from .upgrade import CURRENT_VERSION, can_upgrade, upgrade
 
 M = TypeVar("M", bound=BaseModel)
@@ -132,11 +133,18 @@ def load_file(path: str | Path, locale: str | None = None) -> tuple[str, BaseMod
 
 
 def _load_as(path: str | Path, model: type[M], kind: str, locale: str | None) -> M:
-    found_kind, obj, doc = load_file(path, locale)
+    raw = read_raw(Path(path), locale)
+    key = model_cache.cache_key(kind, raw)
+    kept = model_cache.cached(key, model)
+    if kept is not None:
+        return kept
+    doc = parse_bytes(str(path), raw, locale)
+    found_kind, obj = parse_document(doc, locale)
     if not isinstance(obj, model):
         raise InvalidFile(
             [doc.problem(["kind"], t("load.wrong_kind", locale, kind=found_kind, expected=kind))]
         )
+    model_cache.keep(key, obj)
     return obj
 
 

@@ -21,6 +21,7 @@ from .errors import Conflict, InvalidInput
 from .roles import Role, require_role
 from .schema import (
     Attempt,
+    AttemptEvent,
     Cohort,
     CohortMember,
     Draft,
@@ -66,6 +67,9 @@ class PrivacyMixin(RepositoryBase):
                 ),
             ):
                 draft = s.get(Draft, a.id)
+                abandoned = s.scalar(
+                    select(AttemptEvent.created_at).where(AttemptEvent.attempt_id == a.id)
+                )
                 turns = s.scalars(
                     select(TranscriptTurn.payload)
                     .where(TranscriptTurn.attempt_id == a.id)
@@ -80,6 +84,7 @@ class PrivacyMixin(RepositoryBase):
                         "seed": a.seed,
                         "started_at": _iso(a.started_at),
                         "turns": list(turns),
+                        "abandoned_at": None if abandoned is None else _iso(abandoned),
                         "draft": None
                         if draft is None
                         else {
@@ -228,6 +233,10 @@ class PrivacyMixin(RepositoryBase):
                     delete(TranscriptTurn).where(TranscriptTurn.attempt_id.in_(attempts)),
                 ),
                 ("drafts", delete(Draft).where(Draft.attempt_id.in_(attempts))),
+                (
+                    "attempt_events",
+                    delete(AttemptEvent).where(AttemptEvent.attempt_id.in_(attempts)),
+                ),
                 ("attempts", delete(Attempt).where(Attempt.trainee_id == user.id)),
                 ("progress", delete(Progress).where(Progress.user_id == user.id)),
                 ("module_events", delete(ModuleEvent).where(ModuleEvent.user_id == user.id)),

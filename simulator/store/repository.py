@@ -18,6 +18,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import migrate
+from .attempt_events import AttemptEventsMixin
 from .cohort import CohortMixin
 from .content import ContentMixin
 from .engine import make_engine, resolve_url, run_transaction, with_retries
@@ -41,6 +42,7 @@ class Repository(
     ContentMixin,
     WorkMixin,
     ProgressMixin,
+    AttemptEventsMixin,
     QueueMixin,
     ReviewMixin,
     CohortMixin,

@@ -155,6 +155,22 @@ class Attempt(Base):
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class AttemptEvent(Base):
+    """Something that happened to an attempt outside its turns and drafts (added in schema
+    revision 0006). Only ``abandoned``: the trainee left it for the case library, so a
+    reload does not reopen it; nothing of it is deleted."""
+
+    __tablename__ = "attempt_events"
+    __table_args__ = (
+        CheckConstraint("kind IN ('abandoned')", name="kind"),
+        Index("ix_attempt_events_attempt_id", "attempt_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class TranscriptTurn(Base):
     """One turn of an attempt's interview (the transcript's Turn as JSON)."""
 

@@ -86,6 +86,7 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
     others = [f.summary.get(lang) for f in told if f.id not in key]
     missed = [f"{m.summary.get(lang)} — {m.hint.get(lang)}" for m in report.missed if m.key]
     cues = [c.hint.get(lang) for c in report.missed_cues]
+    last = [c.cue for c in report.last_turn_cues]
     mix = report.technique_mix
     none = t("debrief.none", loc)
     return "".join(
@@ -102,6 +103,9 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
             bullet_list(missed or [none], "nuiawase-missed"),
             tag("h4", t("debrief.missed_cues", loc)),
             bullet_list(cues or [none], "nuiawase-missed-cues"),
+            tag("h4", t("debrief.last_turn_cues", loc)) if last else "",
+            tag("p", t("debrief.last_turn_cues_note", loc)) if last else "",
+            bullet_list(last, "nuiawase-last-turn-cues") if last else "",
             tag("h4", t("debrief.mix", loc)),
             bullet_list(
                 [
