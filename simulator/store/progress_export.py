@@ -117,32 +117,33 @@ def _cell(when: dt.datetime | None) -> str:
     return "" if when is None else iso_utc(when)
 
 
+def trainees_in(
+    s: Session, cohorts: set[int] | None, trainee_id: int | None = None
+) -> list[tuple[User, str]]:
+    """Trainees of ``cohorts`` (None: every cohort) with their cohorts' names (joined by
+    ';'), by name; only ``trainee_id`` when given."""
+    query = (
+        select(User, Cohort.name)
+        .join(CohortMember, CohortMember.user_id == User.id)
+        .join(Cohort, Cohort.id == CohortMember.cohort_id)
+        .where(CohortMember.member_role == "trainee")
+    )
+    if cohorts is not None:
+        query = query.where(CohortMember.cohort_id.in_(sorted(cohorts)))
+    if trainee_id is not None:
+        query = query.where(User.id == trainee_id)
+    names: dict[int, list[str]] = defaultdict(list)
+    users: dict[int, User] = {}
+    for user, cohort in s.execute(query):
+        users[user.id] = user
+        names[user.id].append(cohort)
+    return [
+        (users[i], ";".join(sorted(names[i]))) for i in sorted(users, key=lambda i: users[i].name)
+    ]
+
+
 class ProgressExportMixin(ExportMixin):
     """Progress in ``export progress`` (CSV) and in ``export xapi``."""
-
-    def _trainees(
-        self, s: Session, cohorts: set[int] | None, trainee_id: int | None
-    ) -> list[tuple[User, str]]:
-        """Trainees in scope with their cohorts' names (joined by ';'), by name."""
-        query = (
-            select(User, Cohort.name)
-            .join(CohortMember, CohortMember.user_id == User.id)
-            .join(Cohort, Cohort.id == CohortMember.cohort_id)
-            .where(CohortMember.member_role == "trainee")
-        )
-        if cohorts is not None:
-            query = query.where(CohortMember.cohort_id.in_(sorted(cohorts)))
-        if trainee_id is not None:
-            query = query.where(User.id == trainee_id)
-        names: dict[int, list[str]] = defaultdict(list)
-        users: dict[int, User] = {}
-        for user, cohort in s.execute(query):
-            users[user.id] = user
-            names[user.id].append(cohort)
-        return [
-            (users[i], ";".join(sorted(names[i])))
-            for i in sorted(users, key=lambda i: users[i].name)
-        ]
 
     def export_progress_csv(self, out: TextIO, trainee: str | None = None) -> int:
         """Write one row per trainee x course module: the module's state and the date of
@@ -151,7 +152,7 @@ class ProgressExportMixin(ExportMixin):
         def work(s: Session) -> list[dict[str, Any]]:
             cohorts, trainee_id = self._scope(s, trainee)
             rows = []
-            for user, cohort in self._trainees(s, cohorts, trainee_id):
+            for user, cohort in trainees_in(s, cohorts, trainee_id):
                 done = stored_progress(s, user, cohorts)
                 modules = course_modules() + tuple(m for m in done if m not in course_modules())
                 for module in modules:
@@ -171,7 +172,7 @@ class ProgressExportMixin(ExportMixin):
         """The learning record's statements, then each module step and each module
         completed."""
         yield from super()._statements(s, cohorts, trainee_id)
-        for user, _ in self._trainees(s, cohorts, trainee_id):
+        for user, _ in trainees_in(s, cohorts, trainee_id):
             actor = _actor(user.name, user.display_name)
             for e in s.scalars(
                 select(ModuleEvent).where(ModuleEvent.user_id == user.id).order_by(ModuleEvent.id)
@@ -233,4 +234,10 @@ def _event_statement(e: ModuleEvent, actor: dict[str, Any]) -> dict[str, Any]:
     )
 
 
-__all__ = ["ProgressExportMixin", "completed_at", "course_modules", "module_state"]
+__all__ = [
+    "ProgressExportMixin",
+    "completed_at",
+    "course_modules",
+    "module_state",
+    "trainees_in",
+]

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from . import migrate
 from .cohort import CohortMixin
 from .content import ContentMixin
+from .course_view import CourseViewMixin
 from .engine import make_engine, resolve_url, run_transaction, with_retries
 from .errors import PermissionDenied, StoreNotReady, StoreUnavailable
 from .identity import current_user_name
@@ -44,6 +45,7 @@ class Repository(
     QueueMixin,
     ReviewMixin,
     CohortMixin,
+    CourseViewMixin,
     SupervisionMixin,
     TransferMixin,
     ProgressExportMixin,

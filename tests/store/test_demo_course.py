@@ -167,3 +167,18 @@ def test_the_schema_refuses_what_an_lrs_refuses(demo: Store, broken: Any) -> Non
     broken(statement)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(statement, SCHEMA)
+
+
+def test_the_cohort_view_shows_the_course_in_motion(demo: Store) -> None:
+    course = {c.trainee: c for c in demo.as_user(SUPERVISORS[1][0]).cohort_course()}
+    assert set(course) == {p.name for p in CAST} | {"kenshu"}
+    for person in CAST:
+        row = course[person.name]
+        finished = person.where == "released"
+        assert row.done == (len(COURSE) if finished else min(person.reached, len(COURSE) - 1))
+        assert row.current == (None if finished else COURSE[person.reached])
+        if person.reached == len(COURSE) - 1:
+            assert row.capstone == CAPSTONE_STATE[person.where]
+        else:
+            assert row.capstone == "not_started"
+    assert (course["kenshu"].done, course["kenshu"].current) == (0, "00")
