@@ -27,12 +27,14 @@ import csv
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
+from functools import cache
 from typing import Any, TextIO
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from simulator.clock import iso_utc
+from simulator.i18n import t
 
 from .export import ExportMixin, _activity, _actor, _statement
 from .progress import CAPSTONE, ModuleProgress, stored_progress
@@ -47,6 +49,12 @@ PARTS = {
     "reflection_written": (":reflection", "cmi.interaction", "answered"),
     "check_passed": (":check", "assessment", "passed"),
     "check_failed": (":check", "assessment", "failed"),
+}
+#: The page's word for each part (the catalog's), after the module's title in its name.
+PART_WORDS = {
+    ":exercise": "module.step.exercise",
+    ":reflection": "module.step.reflection",
+    ":check": "module.step.check",
 }
 CSV_COLUMNS = (
     "trainee",
@@ -105,8 +113,24 @@ def course_modules() -> tuple[str, ...]:
     return tuple(COURSE)
 
 
+@cache
+def _module_title(module: str) -> str:
+    """The shipped module's Japanese title after its id, or the id alone (a module the
+    course does not ship, such as a programme's own, or one whose file is broken)."""
+    from simulator.curriculum.catalog import module as shipped
+    from simulator.scenario.problems import InvalidFile
+
+    try:
+        return f"{module} {shipped(module).title.get('ja')}"
+    except (KeyError, InvalidFile):  # not shipped, or its file broken: the export goes on
+        return module
+
+
 def _module_activity(module: str, part: str = "", kind: str = "module") -> dict[str, Any]:
-    obj = _activity(f"{MODULE_IRI}{module}{part}", kind, f"{module}{part}")
+    name = _module_title(module)
+    if part:
+        name = f"{name}: {t(PART_WORDS[part], 'ja')}"
+    obj = _activity(f"{MODULE_IRI}{module}{part}", kind, name)
     obj["definition"]["type"] = ACTIVITY + kind
     if kind == "cmi.interaction":
         obj["definition"]["interactionType"] = "long-fill-in"
