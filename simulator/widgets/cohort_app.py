@@ -18,6 +18,7 @@ from simulator.i18n import t
 from simulator.store import Repository, StoreError
 from simulator.store.cohort_stats import KAPPA_WARNING, CohortStats, cohort_stats
 from simulator.store.course_view import CourseProgress
+from simulator.store.progress import CAPSTONE
 
 from .acting import acting, with_banner
 from .html import esc, tag
@@ -59,7 +60,10 @@ def course_html(course: Sequence[CourseProgress], locale: str | None) -> str:
     lang = locale or "ja"
 
     def title(mid: str | None) -> str:
-        return "-" if mid is None else f"{mid} {module(mid).title.get(lang)}"
+        if mid is None:
+            return "-"
+        name = module(mid).title.get(lang)
+        return name if mid == CAPSTONE else f"{mid} {name}"
 
     head = "".join(
         f"<th>{esc(t(k, locale))}</th>"
