@@ -249,27 +249,7 @@ class ProgressMixin(RepositoryBase):
 
         def work(s: Session) -> dict[str, ModuleProgress]:
             user = self._user(s, trainee or self.actor.name)
-            scope = self._trainee_scope(s, user)
-            events = [
-                _record(e, user.name)
-                for e in s.scalars(
-                    select(ModuleEvent)
-                    .where(ModuleEvent.user_id == user.id)
-                    .order_by(ModuleEvent.id)
-                )
-            ]
-            query = select(Submission).where(Submission.trainee_id == user.id)
-            if scope is not None:
-                query = query.where(Submission.cohort_id.in_(sorted(scope)))
-            steps = [
-                SubmissionStep(
-                    submitted_at=sub.submitted_at,
-                    # status_changed_at: approval, or the release that followed it.
-                    approved_at=sub.status_changed_at if stored_status(sub) in PASSED else None,
-                )
-                for sub in s.scalars(query)
-            ]
-            return fold_progress(events, steps)
+            return stored_progress(s, user, self._trainee_scope(s, user))
 
         return self._read(work)
 
@@ -298,6 +278,29 @@ class ProgressMixin(RepositoryBase):
             return None if row is None else row.text
 
         return self._read(work)
+
+
+def stored_progress(s: Session, user: User, scope: set[int] | None) -> dict[str, ModuleProgress]:
+    """``user``'s progress per module from the stored events, the capstone's from their
+    submissions in the cohorts ``scope`` (None: all of them)."""
+    events = [
+        _record(e, user.name)
+        for e in s.scalars(
+            select(ModuleEvent).where(ModuleEvent.user_id == user.id).order_by(ModuleEvent.id)
+        )
+    ]
+    query = select(Submission).where(Submission.trainee_id == user.id)
+    if scope is not None:
+        query = query.where(Submission.cohort_id.in_(sorted(scope)))
+    steps = [
+        SubmissionStep(
+            submitted_at=sub.submitted_at,
+            # status_changed_at: approval, or the release that followed it.
+            approved_at=sub.status_changed_at if stored_status(sub) in PASSED else None,
+        )
+        for sub in s.scalars(query)
+    ]
+    return fold_progress(events, steps)
 
 
 def _record(e: ModuleEvent, trainee: str) -> ModuleEventRecord:
