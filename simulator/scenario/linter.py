@@ -196,8 +196,9 @@ def lint_scenario(
                 region=region.id,
                 resource=key.hand_off_to,
             )
-    if region is not None and not any(p.severity == "error" for p in r.problems):
-        # Imported here: teachability generates personas, which needs the whole model.
+    if region is not None:
+        # Run whatever else is wrong, so an author sees every problem in one pass (persona
+        # generation needs only a valid model). Imported here: it generates personas.
         from .teachable import teachability_findings
 
         for parts, message, kw in teachability_findings(scenario, region):
