@@ -15,6 +15,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from simulator.casework.drafts import atomic_write
@@ -101,3 +102,20 @@ def save_case(
     # Author files are shared by a team: readable by its members, like the shipped ones.
     atomic_write(path, round_trip(text).encode("utf-8"), mode=0o644)
     return checked
+
+
+def check_case(text: str, folder: Path, locale: str | None = None, name: str = "") -> Checked:
+    """Every problem of ``text`` as a file of ``folder`` (its region looked for beside it,
+    then in the shipped library); ``name`` defaults to the case's id."""
+    file = folder / (name or f"{case_id(text) or 'case'}.yaml")
+    return check_text(text, str(file), locale, where=file)
+
+
+def case_id(text: str) -> str | None:
+    """The ``id`` the text gives, if it parses and has a plain one (a file name's stem)."""
+    try:
+        found = get_field(text, ["id"])
+    except (YAMLError, ValueError):
+        return None
+    ok = isinstance(found, str) and found.replace("-", "").replace("_", "").isalnum()
+    return found if ok and found.isascii() else None
