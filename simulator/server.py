@@ -26,6 +26,8 @@ START_NOTEBOOK = "curriculum/practice.ipynb"
 #: The supervisor's apps (voila_apps/), opened as the demo's supervisor.
 REVIEW_NOTEBOOK = "voila_apps/review.ipynb"
 COHORT_NOTEBOOK = "voila_apps/cohort.ipynb"
+#: The trainer's studio (voila_apps/), opened as the demo's trainer.
+STUDIO_NOTEBOOK = "voila_apps/studio.ipynb"
 #: The server's log in the workspace (appended to by every start).
 LOG_NAME = ".server.log"
 #: Seconds a stopping server may take to shut its kernels down before it is killed: a

@@ -123,8 +123,8 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
 
 def _announce(args: argparse.Namespace, info: ServerInfo, create: bool, user: str) -> None:
     """Print the URLs (and open the practice app in a browser unless told not to)."""
-    from simulator.server import COHORT_NOTEBOOK, REVIEW_NOTEBOOK
-    from simulator.store.demo import SUPERVISOR
+    from simulator.server import COHORT_NOTEBOOK, REVIEW_NOTEBOOK, STUDIO_NOTEBOOK
+    from simulator.store.demo import SUPERVISOR, TRAINER
 
     print(info.voila_url(), flush=True)
     print(info.lab_url(), flush=True)
@@ -135,6 +135,10 @@ def _announce(args: argparse.Namespace, info: ServerInfo, create: bool, user: st
     for notebook in (REVIEW_NOTEBOOK, COHORT_NOTEBOOK):
         query = {"as": SUPERVISOR[0]} if create else {}
         print(info.voila_url(notebook, **query), flush=True)
+    # The trainer's studio: in the demo as its 研修担当.
+    author = TRAINER[0] if create else user
+    print(t("cli.serve.trainer_app", args.lang, user=author), flush=True)
+    print(info.voila_url(STUDIO_NOTEBOOK, **({"as": TRAINER[0]} if create else {})), flush=True)
     print(t("cli.serve.how_to_stop", args.lang), flush=True)
     if not args.no_browser:
         import webbrowser

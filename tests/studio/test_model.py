@@ -3,30 +3,17 @@ side, a play-test with its locks, the bots, and a draft saved only when valid.""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from simulator.scenario.problems import InvalidFile
 from simulator.store import PermissionDenied
-from simulator.store.workspace_store import close_stores
 from simulator.studio.casefile import set_field
 from simulator.studio.locks import Lock
 from simulator.studio.model import StudioModel
 from simulator.studio.template import TemplateAnswers
-from tests.store.test_casework_bridge import add_store, as_user, make_workspace
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    for var in ("NUIAWASE_DATABASE_URL", "NUIAWASE_USER", "JUPYTERHUB_USER"):
-        monkeypatch.delenv(var, raising=False)
-    ws = make_workspace(tmp_path / "ws")
-    monkeypatch.setenv("NUIAWASE_WORKSPACE", str(ws))
-    with add_store(ws, register=False):
-        yield ws
-    close_stores()
+from tests.store.test_casework_bridge import as_user
 
 
 def test_a_trainee_cannot_open_the_studio(workspace: Path) -> None:

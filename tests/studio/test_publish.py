@@ -3,7 +3,6 @@ library without a restart, and an attempt keeps the version it started on."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from simulator.studio.casefile import set_field
 from simulator.studio.publish import publish_case
 from simulator.widgets.case_library import CaseLibraryModel
 from simulator.widgets.practice import PracticeFlow
-from tests.store.test_casework_bridge import add_store, as_user, make_workspace
+from tests.store.test_casework_bridge import as_user
 
 SHIPPED = Path(__file__).parents[2] / "cases_synthetic"
 CASE = "studio-netcafe"
@@ -27,18 +26,6 @@ def case_text(title: str = "スタジオの事例 v1") -> str:
     text = (SHIPPED / "netcafe-kyojuu.yaml").read_text(encoding="utf-8")
     text = set_field(text, ["id"], CASE)
     return set_field(text, ["title", "ja"], title)
-
-
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """hana's workspace (trainee; tina is the trainer), as the server's kernels see it."""
-    for var in ("NUIAWASE_DATABASE_URL", "NUIAWASE_USER", "JUPYTERHUB_USER"):
-        monkeypatch.delenv(var, raising=False)
-    ws = make_workspace(tmp_path / "ws")
-    monkeypatch.setenv("NUIAWASE_WORKSPACE", str(ws))
-    with add_store(ws, register=False):
-        yield ws
-    close_stores()
 
 
 def test_a_trainee_cannot_publish(workspace: Path) -> None:
