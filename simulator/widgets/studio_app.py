@@ -20,7 +20,7 @@ from simulator.models.vocab import ArrivalRoute
 from simulator.scenario.problems import InvalidFile
 from simulator.scenario.source import PathPart
 from simulator.store import StoreError
-from simulator.studio.casefile import get_field, set_field
+from simulator.studio.casefile import case_id, get_field, set_field
 from simulator.studio.model import StudioModel
 from simulator.studio.publish import Published
 from simulator.studio.template import TemplateAnswers
@@ -68,7 +68,7 @@ class StudioApp(w.VBox):
         self.wizard = TemplateWizard(loc, self.create)
         # Editing: the form beside the YAML, the lint under it.
         self.fields: dict[tuple[PathPart, ...], w.ValueWidget] = {}
-        self.yaml = w.Textarea(layout=w.Layout(width="100%", height="520px"))
+        self.yaml = w.Textarea(layout=w.Layout(width="100%", height="460px"))
         self.yaml.add_class("nw-studio-yaml")
         self.yaml.observe(self._yaml_changed, "value")
         self.lint = w.HTML()
@@ -78,7 +78,8 @@ class StudioApp(w.VBox):
             layout=w.Layout(width="38%"),
         )
         right = w.VBox(
-            [w.HTML(tag("h4", t("studio.yaml_heading", loc))), self.yaml, self.lint],
+            # The lint above the editor: in sight while the trainer types.
+            [w.HTML(tag("h4", t("studio.yaml_heading", loc))), self.lint, self.yaml],
             layout=w.Layout(width="60%"),
         )
         edit = w.HBox([form, right])
@@ -95,6 +96,9 @@ class StudioApp(w.VBox):
         self.bots.add_class("nw-studio-bots")
         self.message = w.HTML()
         self.message.add_class("nw-studio-message")
+        #: Which case the editor holds (the picker may show another).
+        self.current = w.HTML()
+        self.current.add_class("nw-studio-current")
         tabs = w.Tab(
             [
                 edit,
@@ -130,7 +134,7 @@ class StudioApp(w.VBox):
                 w.HBox([self.picker, self.open_button]),
             ]
         )
-        super().__init__([head, opener, self.wizard, self.message, tabs])
+        super().__init__([head, opener, self.wizard, self.current, self.message, tabs])
         self.add_class("nw-studio")
         self.refresh_cases()
         self.lint.value = _msg(t("studio.no_case", loc), "nw-lint-ok")
@@ -155,7 +159,7 @@ class StudioApp(w.VBox):
             else:
                 field = w.Text(continuous_update=False)
             field.description = t(key, loc)
-            field.style.description_width = "10em"
+            field.style.description_width = "9em"
             field.layout.width = "98%"
             field.add_class("nw-studio-field-" + "-".join(str(p) for p in path))
             field.observe(self._form_changed(path), "value")
@@ -170,6 +174,8 @@ class StudioApp(w.VBox):
             (f"[{t(f'studio.shelf.{c.shelf}', self.locale)}] {c.path.name}", str(c.path))
             for c in self.model.cases()
         ]
+        if self.picker.options and self.picker.value is None:
+            self.picker.value = self.picker.options[0][1]
 
     def open_selected(self) -> None:
         """Open the picked case."""
@@ -179,6 +185,7 @@ class StudioApp(w.VBox):
     def create(self, answers: TemplateAnswers) -> None:
         """Start a new case from the wizard's answers."""
         self.show_text(self.model.new_case(answers))
+        self.wizard.selected_index = None  # folded: the case is now in the editor
         self.tabs.selected_index = 0
 
     def show_text(self, text: str) -> None:
@@ -189,8 +196,10 @@ class StudioApp(w.VBox):
         finally:
             self._syncing = False
         self.model.text = text
-        self.locks.value = self.personas.value = self.bots.value = ""
+        self.locks.value = self.personas.value = self.bots.value = self.message.value = ""
         self.relint()
+        name = case_id(text) or "-"
+        self.current.value = tag("h3", t("studio.editing", self.locale, case=name))
 
     # ------------------------------------------------------------------ editing
     def _yaml_changed(self, change: dict[str, Any]) -> None:

@@ -28,6 +28,7 @@ CSS = """<style>
 .nw-studio .nw-open { color: #276749; font-weight: bold; }
 .nw-studio .nw-told { color: #555; }
 .nw-studio .nw-said { margin: 2px 0; }
+.nw-studio .nw-turn-locks td:nth-child(2) { white-space: nowrap; }
 .nw-studio textarea { font-family: monospace; font-size: 12px; }
 .nw-studio .nw-personas td:first-child { white-space: nowrap; }
 </style>"""
@@ -64,7 +65,7 @@ def previews_html(previews: Sequence[PersonaPreview], locale: str | None) -> str
     names = list(previews[0].slots) if previews else []
     rows = "".join(
         f"<tr><td><code>{esc('{' + n + '}')}</code></td>"
-        + "".join(f"<td>{esc(p.slots.get(n, ''))}</td>" for p in previews)
+        + "".join(f"<td>{esc(p.slots.get(n) or '-')}</td>" for p in previews)
         + "</tr>"
         for n in names
     )
@@ -80,10 +81,11 @@ def _sex(value: str, locale: str | None) -> str:
 
 def _words(lock: Lock, values: Sequence[str], locale: str | None) -> str:
     if lock is Lock.topic:
-        return "・".join(topic_label(Topic(v), locale) if v != "-" else v for v in values)
+        # "、" between labels: a label may hold "・" itself (収入・支出・資産).
+        return "、".join(topic_label(Topic(v), locale) if v != "-" else v for v in values)
     if lock is Lock.technique:
-        return "・".join(technique_label(Technique(v), locale) if v != "-" else v for v in values)
-    return "・".join(values)
+        return "、".join(technique_label(Technique(v), locale) if v != "-" else v for v in values)
+    return "、".join(values)
 
 
 def _block(block: Block, locale: str | None) -> str:
