@@ -2,8 +2,8 @@
 
 Only a trainer (or the local operator, who acts as admin) publishes: the role is checked
 here and again by the store when the version is registered, before any file is written.
-Each publication of changed content is the next version (1, 2, ...), written into the
-file's ``version`` field, registered in the store by content hash, and archived as
+Each publication of changed content is the next version (one past the latest published,
+and never below the file's own), written into the file's ``version`` field, registered in the store by content hash, and archived as
 ``cases/.versions/<id>/<hash>.yaml``; the practice app reads the case folder when a page
 opens, and an attempt replays on the archived version it started on.
 """
@@ -67,7 +67,10 @@ def publish_case(
     if same is not None and scenario_hash(same) == latest_hash:
         version, text, new = latest, set_field(text, ["version"], latest), False
     else:
-        version, text, new = latest + 1, set_field(text, ["version"], latest + 1), True
+        # Never below the file's own number: a shipped case at version 2, changed and
+        # published here for the first time, becomes version 2, not 1.
+        version = max(latest + 1, scenario.version)
+        text, new = set_field(text, ["version"], version), True
     final = check_case(text, folder, locale).model
     assert isinstance(final, Scenario)
     record = repo.register_scenario(final)  # the store checks the role again
