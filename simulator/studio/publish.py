@@ -4,8 +4,9 @@ Only a trainer (or the local operator, who acts as admin) publishes: the role is
 here and again by the store when the version is registered, before any file is written.
 Each publication of changed content is the next version (one past the latest published,
 and never below the file's own), written into the file's ``version`` field, registered in
-the store by content hash, and archived as ``cases/.versions/<id>/<hash>.yaml``; the practice app reads the case folder when a page
-opens, and an attempt replays on the archived version it started on.
+the store by content hash, and archived as ``cases/.versions/<id>/<hash>.yaml``. The
+practice app reads the case folder when a page opens, and an attempt replays on the
+archived version it started on.
 """
 
 from __future__ import annotations
