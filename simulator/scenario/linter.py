@@ -236,8 +236,9 @@ def lint_scenario(
                 relation=person.relation.value,
                 member=household[person.member].relation.value,
             )
-    if region is not None and not any(p.severity == "error" for p in r.problems):
-        # Imported here: teachability generates personas, which needs the whole model.
+    if region is not None:
+        # Run whatever else is wrong, so an author sees every problem in one pass (persona
+        # generation needs only a valid model). Imported here: it generates personas.
         from simulator.persona import generate_persona
 
         from .authoring import persona_findings

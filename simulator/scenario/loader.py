@@ -106,23 +106,29 @@ def parse_document(doc: Document, locale: str | None = None) -> tuple[str, BaseM
         )
     version: Any = doc.data.get("schema_version")
     current = CURRENT_VERSION[kind]
+    first: list[Problem] = []
+    data = doc.data
     if isinstance(version, bool) or not isinstance(version, int) or not can_upgrade(kind, version):
-        raise InvalidFile(
-            [
-                doc.problem(
-                    ["schema_version"],
-                    t("load.bad_version", locale, version=version, current=current),
-                    code="schema_version",
-                )
-            ]
+        first.append(
+            doc.problem(
+                ["schema_version"],
+                t("load.bad_version", locale, version=version, current=current),
+                code="schema_version",
+            )
         )
-    data = upgrade(kind, version, doc.data)
+    else:
+        data = upgrade(kind, version, doc.data)
     try:
-        return kind, MODELS[kind].model_validate(data)
+        # A bad version is reported with the fields' problems (read as the current
+        # version), so the author sees them all at once.
+        model = MODELS[kind].model_validate(data)
     except ValidationError as exc:
-        raise InvalidFile(problems_from_validation(doc, exc, locale)) from None
+        raise InvalidFile(first + problems_from_validation(doc, exc, locale)) from None
     except RecursionError:
-        raise InvalidFile([doc.problem([], t("load.too_deep", locale))]) from None
+        raise InvalidFile([*first, doc.problem([], t("load.too_deep", locale))]) from None
+    if first:
+        raise InvalidFile(first)
+    return kind, model
 
 
 def load_file(path: str | Path, locale: str | None = None) -> tuple[str, BaseModel, Document]:

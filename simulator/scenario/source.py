@@ -137,6 +137,11 @@ def parse_bytes(file: str, raw: bytes, locale: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(file, line, 1, "load.not_utf8", locale) from None
+    return parse_text(text, file, locale)
+
+
+def parse_text(text: str, file: str, locale: str | None = None) -> Document:
+    """Parse YAML ``text`` (the studio's editor, or a file's decoded bytes) as ``file``."""
     if not text.strip():
         raise _fail(file, 1, 1, "load.empty", locale)
     yaml = YAML(typ="rt")

@@ -31,6 +31,8 @@ class Unfinished:
 
     attempt_id: int
     scenario_id: str
+    #: The content hash of the version the attempt started on (it replays on that one).
+    scenario_hash: str
     seed: int
     #: The moves of the stored turns, in order; None when a turn was stored without its
     #: move (an attempt from before turns were recorded live): it cannot be replayed.
@@ -102,6 +104,7 @@ class LiveAttempts:
         return Unfinished(
             attempt_id=latest.id,
             scenario_id=latest.scenario_id,
+            scenario_hash=latest.scenario_hash,
             seed=latest.seed,
             moves=moves if len(moves) == len(turns) else None,
             draft=None if record is None else record.payload,

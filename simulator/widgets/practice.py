@@ -234,18 +234,21 @@ class PracticeFlow(w.VBox):
             return False
         from simulator.interview import Move
         from simulator.models.submission import Draft
-        from simulator.scenario.library import load_case
+        from simulator.scenario.library import load_case, version_file
 
+        # The version the attempt started on, even when a newer one has been published.
+        archived = version_file(found.scenario_id, found.scenario_hash)
+        case = str(archived) if archived is not None else found.scenario_id
         if found.moves is not None:
             moves = [Move.model_validate(m) for m in found.moves]
-            panel = self.interview.resume(found.scenario_id, found.seed, moves)
+            panel = self.interview.resume(case, found.seed, moves)
             if found.draft is None:
                 return True  # still interviewing
             panel.end()  # the forms were begun, so the interview was over
         elif found.draft is not None:
             # Turns stored without their moves (before they were kept live): the forms
             # reopen from the draft's transcript.
-            self.interview.scenario, self.interview.region = load_case(found.scenario_id)
+            self.interview.scenario, self.interview.region = load_case(case)
             self.transcript = Draft.model_validate(found.draft).transcript
         else:
             return False
