@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from simulator.scenario.library import load_case
-from simulator.service.app import READY
 from simulator.service.auth import issue_tokens
+from simulator.service.local import READY
 from simulator.store import Role, Store
 from simulator.store.demo import register_content
 

@@ -24,9 +24,8 @@ from simulator.store import Store
 from .auth import HubTokens, LocalTokens, TokenResolver
 from .handlers import Context, routes
 from .live import LiveInterviews
+from .local import READY
 
-#: What the service prints once it listens; tests and `nuiawase demo` wait for it.
-READY = "nuiawase service ready at"
 #: A request body larger than this is refused (a whole submission is far smaller).
 MAX_BODY = 2 * 1024 * 1024
 #: Threads for the store, the engine and the rubric (each request holds one while it runs).

@@ -6,9 +6,10 @@ Two resolvers, one interface, so the handlers are the same on one machine and un
   file of the workspace, read by the service and handed to that user's kernel.
 - ``HubTokens``: under JupyterHub, the user's hub API token, checked the way
   ``jupyterhub.services.auth.HubAuth.user_for_token`` checks it: ``GET {hub api}/user``
-  with the token; the hub answers with the user's model (name, groups) or 403. The
-  service's own ``JUPYTERHUB_API_TOKEN`` is not needed for that call. Answers are cached
-  briefly, as HubAuth does, so a turn does not cost a hub round trip.
+  with the token; the hub answers with the user's model (name, groups, the token's
+  scopes) or 403, and the token must carry ``access:services!service=nuiawase``. Answers
+  are cached briefly, as HubAuth does, so a turn does not cost a hub round trip. Not yet
+  run against a real hub (jupyterhub is not a dependency; see docs/deployment-notes.md).
 """
 
 from __future__ import annotations
@@ -78,15 +79,19 @@ def issue_tokens(path: Path, users: Iterable[str]) -> dict[str, str]:
 class HubTokens:
     """Users' JupyterHub tokens, checked against the hub's REST API."""
 
-    def __init__(self, api_url: str) -> None:
+    def __init__(self, api_url: str, service: str = "nuiawase") -> None:
         self.api_url = api_url.rstrip("/")
+        #: The scope a token needs to reach this service, as HubAuth requires it.
+        self.scope = f"access:services!service={service}"
         self._cache: dict[str, tuple[float, str | None]] = {}
 
     @classmethod
     def from_environment(cls) -> HubTokens | None:
-        """The hub this service is managed by (JUPYTERHUB_API_URL), or None outside one."""
+        """The hub this service is managed by (JUPYTERHUB_API_URL, and its name in
+        JUPYTERHUB_SERVICE_NAME), or None outside one."""
         url = os.environ.get("JUPYTERHUB_API_URL")
-        return cls(url) if url else None
+        name = os.environ.get("JUPYTERHUB_SERVICE_NAME", "nuiawase")
+        return cls(url, name) if url else None
 
     async def user_for(self, token: str) -> str | None:
         """The hub user of ``token``; None when the hub refuses it."""
@@ -104,8 +109,12 @@ class HubTokens:
                 self._cache[token] = (now, None)
                 return None
             raise
-        name = json.loads(response.body).get("name")
-        user = name if isinstance(name, str) else None
+        model = json.loads(response.body)
+        name, scopes = model.get("name"), model.get("scopes", [])
+        # A token of the user's that was not granted access to this service (another
+        # service's, say) does not act for them here.
+        allowed = self.scope in scopes or "access:services" in scopes
+        user = name if isinstance(name, str) and allowed else None
         self._cache[token] = (now, user)
         return user
 
