@@ -88,6 +88,12 @@ class ServiceClient:
         "technique"}``; returns ``{turn, turns_left, finished}``."""
         return dict(self._call("POST", f"/api/attempts/{attempt_id}/turns", move))
 
+    def reading(self, attempt_id: int, text: str) -> dict[str, Any]:
+        """How ``text`` would be understood (topic, technique, unsure...); plays nothing."""
+        return dict(
+            self._call("POST", f"/api/attempts/{attempt_id}/reading", {"text": text})["reading"]
+        )
+
     def submit(
         self,
         attempt_id: int,

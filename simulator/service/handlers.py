@@ -11,6 +11,7 @@ slow request does not hold the others.
 | GET | /api/attempts[?trainee=] | by role | attempts (own, or a supervised trainee's) |
 | GET | /api/attempts/N | by role | attempt, public case and public turns |
 | POST | /api/attempts/N/turns | its trainee | {text, correction?} or {topic?, technique} |
+| POST | /api/attempts/N/reading | its trainee | {text}: how it would be read; plays nothing |
 | POST | /api/attempts/N/submissions | its trainee | {assessment, plan}: scored by the store |
 | GET | /api/submissions[?trainee=] | by role | submissions with the visible total |
 | GET | /api/submissions/N/feedback | by role | what the user may see of the review |
@@ -37,7 +38,7 @@ from simulator.store import Repository, Store, StoreError, SubmissionRecord
 from .auth import TokenResolver, bearer
 from .errors import BadRequest, Unauthenticated, error_body, invalid, status_of
 from .live import Live, LiveInterviews
-from .public import public_case, public_turn
+from .public import public_case, public_reading, public_turn
 
 T = TypeVar("T")
 
@@ -210,6 +211,17 @@ class Turns(ApiHandler):
         await self.answer(work, 201)
 
 
+class Reading(ApiHandler):
+    async def post(self, attempt_id: str) -> None:
+        def work(repo: Repository) -> dict[str, Any]:
+            text = _field(self.body(), "text", str)
+            _move({"text": text})  # the same limits as a remark that is said
+            live, reading = self.ctx.live.read(repo, int(attempt_id), text)
+            return {"reading": public_reading(reading, live.interview.scenario)}
+
+        await self.answer(work)
+
+
 class Submissions(ApiHandler):
     async def post(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
@@ -278,6 +290,7 @@ def routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]
         (r"/api/attempts", Attempts, args),
         (r"/api/attempts/(\d+)", AttemptOne, args),
         (r"/api/attempts/(\d+)/turns", Turns, args),
+        (r"/api/attempts/(\d+)/reading", Reading, args),
         (r"/api/attempts/(\d+)/submissions", Submissions, args),
         (r"/api/submissions", SubmissionList, args),
         (r"/api/submissions/(\d+)/feedback", FeedbackOne, args),

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from simulator.clock import utc_now
+from simulator.interview.classifier import Classification
 from simulator.interview.engine import Interview, SessionOver
 from simulator.interview.moves import Move
 from simulator.interview.transcript import Turn
@@ -138,6 +139,12 @@ class LiveInterviews:
                 self._forget(attempt_id)
                 raise
         return live, turn
+
+    def read(self, repo: Repository, attempt_id: int, text: str) -> tuple[Live, Classification]:
+        """How ``text`` would be understood in this interview; changes nothing."""
+        live = self.get(repo, attempt_id)
+        self._own(repo, live)
+        return live, live.interview.read(text)
 
     def submission(
         self, repo: Repository, attempt_id: int, body: dict[str, Any], version: int

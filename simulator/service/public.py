@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.interview.classifier import Classification
 from simulator.interview.engine import Interview
 from simulator.interview.transcript import Turn
 from simulator.models.scenario import Scenario
@@ -62,11 +63,22 @@ def public_turn(turn: Turn | dict[str, Any], scenario: Scenario) -> dict[str, An
     """One turn without what names a fact (explanation lines that cite a fact id dropped)."""
     doc = turn.model_dump(mode="json") if isinstance(turn, Turn) else turn
     out = {k: doc.get(k) for k in TURN_FIELDS}
-    ids = [f.id for f in scenario.facts]
-    out["explanation"] = [
-        line for line in doc.get("explanation", []) if not any(i in line for i in ids)
-    ]
+    out["explanation"] = _without_fact_ids(doc.get("explanation", []), scenario)
     return out
 
 
-__all__ = ["TURN_FIELDS", "public_case", "public_turn"]
+def public_reading(reading: Classification, scenario: Scenario) -> dict[str, Any]:
+    """How a remark would be understood before it is said (the panel's unsure reading)."""
+    doc = reading.model_dump(mode="json")
+    doc["explanation"] = _without_fact_ids(reading.explanation, scenario)
+    doc["unsure"] = reading.unsure
+    doc["unsure_topic"] = reading.unsure_topic
+    return doc
+
+
+def _without_fact_ids(lines: list[str], scenario: Scenario) -> list[str]:
+    ids = [f.id for f in scenario.facts]
+    return [line for line in lines if not any(i in line for i in ids)]
+
+
+__all__ = ["TURN_FIELDS", "public_case", "public_reading", "public_turn"]

@@ -48,6 +48,13 @@ def test_bad_requests_name_the_field_and_lose_nothing(service: Service) -> None:
         status, answer = me.call("POST", f"/api/attempts/{attempt}/turns", move)
         assert (status, answer["error"]["field"]) == (400, field), answer
         assert field in answer["error"]["message"]
+    for body, field in (({}, "text"), ({"text": "あ" * 1001}, "text"), ({"text": 3}, "text")):
+        status, answer = me.call("POST", f"/api/attempts/{attempt}/reading", body)
+        assert (status, answer["error"]["field"]) == (400, field), answer
+    # Reading a remark before saying it plays nothing.
+    status, body = me.call("POST", f"/api/attempts/{attempt}/reading", {"text": "それで?"})
+    assert status == 200 and body["reading"]["text"] == "それで?"
+    assert isinstance(body["reading"]["unsure"], bool)
     # The interview is where it was: the next good move is turn 3.
     status, body = me.call("POST", f"/api/attempts/{attempt}/turns", moves[2])
     assert status == 201 and body["turn"]["id"] == "t03"

@@ -1,6 +1,6 @@
 """Nothing the service sends a trainee carries the answer key or an unheard fact: every
-response body of a whole play (start, each turn, reload, submit, lists, feedback) is
-searched for the key's text, the facts' ids, gates and summaries, and the wordings and
+response body of a whole play (start, each reading and turn, reload, submit, lists,
+feedback) is searched for the key's text, the facts' ids, gates and summaries, and the wordings and
 cues of facts the client never said. (The scorecard's criteria visible now, which the
 store gives a trainee by design, are searched like the rest.)"""
 
@@ -77,7 +77,10 @@ def test_no_response_of_a_whole_play_holds_a_secret(service: Service) -> None:
     _, started = me.call("POST", "/api/attempts", {"case": CASE, "seed": seed + 1})
     attempt = started["attempt"]["id"]
     for move in moves[:half]:
+        if "text" in move:
+            me.call("POST", f"/api/attempts/{attempt}/reading", {"text": move["text"]})
         me.call("POST", f"/api/attempts/{attempt}/turns", move)
+    readings = sum(1 for m in moves[:half] if "text" in m)
     me.call("GET", f"/api/attempts/{attempt}")
     me.call("GET", "/api/attempts")
     status, body = me.call("POST", f"/api/attempts/{attempt}/submissions", forms)
@@ -110,7 +113,7 @@ def test_no_response_of_a_whole_play_holds_a_secret(service: Service) -> None:
         if fact.id not in cued:
             secrets |= {frag for c in fact.cues for frag in fragments(c)}
 
-    assert len(me.bodies) == 1 + half + 6
+    assert readings and len(me.bodies) == 1 + half + readings + 6
     for text in me.bodies:
         doc = json.loads(text)
         assert not SECRET_KEYS & set(keys(doc)), text[:300]
