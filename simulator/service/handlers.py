@@ -15,6 +15,7 @@ slow request does not hold the others.
 | POST | /api/attempts/N/submissions | its trainee | {assessment, plan}: scored by the store |
 | GET | /api/submissions[?trainee=] | by role | submissions with the visible total |
 | GET | /api/submissions/N/feedback | by role | what the user may see of the review |
+| GET | /api/submissions/N/review | supervisor... | whole scorecard and review events |
 | GET | /api/queue[?cohort=] | supervisor... | the review queue, as the store scopes it |
 """
 
@@ -252,6 +253,20 @@ class FeedbackOne(ApiHandler):
         await self.answer(lambda repo: {"feedback": repo.feedback(int(submission_id))})
 
 
+class Review(ApiHandler):
+    """A submission as its reviewer sees it: the whole scorecard and the review events."""
+
+    async def get(self, submission_id: str) -> None:
+        number = int(submission_id)
+        await self.answer(
+            lambda repo: {
+                "submission": submission_summary(repo.submission(number)),
+                "scorecard": repo.scorecard(number),
+                "events": repo.review_events(number),
+            }
+        )
+
+
 class Queue(ApiHandler):
     async def get(self) -> None:
         cohort = self.get_query_argument("cohort", None)
@@ -294,5 +309,6 @@ def routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]
         (r"/api/attempts/(\d+)/submissions", Submissions, args),
         (r"/api/submissions", SubmissionList, args),
         (r"/api/submissions/(\d+)/feedback", FeedbackOne, args),
+        (r"/api/submissions/(\d+)/review", Review, args),
         (r"/api/queue", Queue, args),
     ]

@@ -33,6 +33,7 @@ def test_another_trainee_cannot_read_or_play_the_attempt(
         other.call("POST", f"/api/attempts/{attempt}/turns", {"text": "こんにちは"}),
         other.call("POST", f"/api/attempts/{attempt}/submissions", strong_play()[2]),
         other.call("GET", f"/api/submissions/{submission}/feedback"),
+        other.call("GET", f"/api/submissions/{submission}/review"),
         other.call("GET", "/api/attempts?trainee=jiro"),
         other.call("GET", "/api/submissions?trainee=jiro"),
     ]
@@ -55,8 +56,12 @@ def test_the_cohorts_supervisor_reads_it_and_another_does_not(
     status, body = boss.call("GET", "/api/queue")
     assert status == 200
     assert submission in [row["submission_id"] for row in body["queue"]["rows"]]
+    status, body = boss.call("GET", f"/api/submissions/{submission}/review")
+    assert status == 200 and body["scorecard"]["total_score"] == body["submission"]["total_score"]
+    assert body["scorecard"]["payload"]["criteria"] and body["events"] == []
     outsider = Raw(service.url, service.tokens[OUTSIDER])
     assert outsider.call("GET", f"/api/attempts/{attempt}")[0] == 403
+    assert outsider.call("GET", f"/api/submissions/{submission}/review")[0] == 403
     status, body = outsider.call("GET", "/api/queue")
     assert status == 200 and body["queue"]["rows"] == []
 
