@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -140,11 +141,15 @@ def start_server(
     allow_root: bool = False,
     demo: bool = False,
     culling: KernelCulling | None = None,
+    kernel_env: Mapping[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start the server in the background; returns once it answers (or raises). ``demo``
-    lets the supervisors' apps act as another demo person (simulator.widgets.acting)."""
+    lets the supervisors' apps act as another demo person (simulator.widgets.acting);
+    ``kernel_env`` is added to the environment its kernels inherit (the service's URL and
+    the user's token)."""
     token = token or secrets.token_hex(16)
     env = dict(os.environ)
+    env.update(kernel_env or {})
     env["JUPYTER_TOKEN"] = token
     env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(workspace, locale))
     env["NUIAWASE_WORKSPACE"] = str(workspace)

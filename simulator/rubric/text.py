@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from simulator.interview.analysis import normalise, tokenizer
+from simulator.interview.analysis import TOKENIZE_LOCK, normalise, tokenizer
 
 from .wordlists import word_list
 
@@ -50,12 +50,13 @@ def analyse(text: str) -> tuple[Morph, ...]:
         return ()
     out = []
     roles = _ROLE
-    for m in tokenizer().tokenize(norm):
-        pos_id = m.part_of_speech_id()
-        role = roles.get(pos_id)
-        if role is None:
-            role = roles[pos_id] = _role(m.part_of_speech())
-        out.append((m.normalized_form(), role))
+    with TOKENIZE_LOCK:  # the store scores on threads (see analysis.tokens)
+        for m in tokenizer().tokenize(norm):
+            pos_id = m.part_of_speech_id()
+            role = roles.get(pos_id)
+            if role is None:
+                role = roles[pos_id] = _role(m.part_of_speech())
+            out.append((m.normalized_form(), role))
     return tuple(out)
 
 
