@@ -184,9 +184,17 @@ def has_any(text: str, list_name: str) -> bool:
     return bool(find_phrases(text, list_name))
 
 
+@lru_cache(maxsize=32768)
+def clause_forms(clause: str) -> tuple[tuple[str, int], ...]:
+    """(normalised form, start offset) of each morpheme of already-normalised ``clause``:
+    what the red-flag search needs, without the classifier's heavier tokens."""
+    return tuple((m.normalized_form(), m.begin()) for m in tokenizer().tokenize(clause))
+
+
 def clear_caches() -> None:
     """Forget every cached analysis (benchmarks measure tokenisation this way)."""
     analyse.cache_clear()
+    clause_forms.cache_clear()
     content_words.cache_clear()
     phrase_key.cache_clear()
     word_runs.cache_clear()

@@ -66,9 +66,9 @@ def team(case: Case, params: TeamParams) -> CheckResult:
         return CheckResult(2, ordered(roles), (lowers("no_supervision", 2),))
     if sharing:
         return CheckResult(1, ordered(sharing), (lowers("no_roles", 1),))
-    mentioned = [
-        path for path, text in case.prose(case.all_texts()) if has_any(text, params.supervision)
-    ]
+    # The phrase test first: whether a text is prose costs more, and only matters here.
+    worded = ((p, t) for p, t in case.all_texts() if has_any(t, params.supervision))
+    mentioned = [path for path, _ in case.prose(worded)]
     if mentioned:
         return CheckResult(
             0, ordered(mentioned), (lowers("only_words", 0, evidence=tuple(mentioned)),)
