@@ -286,3 +286,18 @@ def test_a_half_filled_teamwork_row_says_what_is_missing(tmp_path: Path) -> None
     assert not any(m.path.startswith(("plan.team", "plan.follow_up")) for m in s.blocking)
     s.set("plan.team[0].handles", "ハローワークへの同行")
     assert s.messages_for("plan.team[0].handles") == []
+
+
+def test_a_supervision_record_without_what_it_was_about_says_so(tmp_path: Path) -> None:
+    """Rubric version 2 counts supervision that says with whom and about what: a row
+    without the second is advice beside its box."""
+    s = session(tmp_path)
+    s.append("assessment.sharing.supervision")
+    s.set("assessment.sharing.supervision[0].with_whom", "主任相談支援員")
+    s.set("assessment.sharing.supervision[0].about", "")
+    about = s.messages_for("assessment.sharing.supervision[0].about")
+    assert [m.severity for m in about] == ["warning"]
+    assert "何について" in about[0].text
+    assert not any(m.path.startswith("assessment.sharing") for m in s.blocking)
+    s.set("assessment.sharing.supervision[0].about", "支援の優先順位")
+    assert s.messages_for("assessment.sharing.supervision[0].about") == []
