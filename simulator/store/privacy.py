@@ -25,6 +25,8 @@ from .schema import (
     CohortMember,
     Draft,
     Erasure,
+    ModuleDraft,
+    ModuleEvent,
     Progress,
     ReviewEvent,
     Scorecard,
@@ -154,6 +156,29 @@ class PrivacyMixin(RepositoryBase):
                 "attempts": attempts,
                 "submissions": submissions,
                 "progress": progress,
+                "module_events": [
+                    {
+                        "module": e.module,
+                        "kind": e.kind,
+                        "at": _iso(e.created_at),
+                        "text": e.text,
+                        "score": e.score,
+                        "detail": e.detail,
+                    }
+                    for e in s.scalars(
+                        select(ModuleEvent)
+                        .where(ModuleEvent.user_id == user.id)
+                        .order_by(ModuleEvent.id)
+                    )
+                ],
+                "module_drafts": [
+                    {"module": d.module, "text": d.text, "at": _iso(d.updated_at)}
+                    for d in s.scalars(
+                        select(ModuleDraft)
+                        .where(ModuleDraft.user_id == user.id)
+                        .order_by(ModuleDraft.module)
+                    )
+                ],
                 "supervision": [
                     {
                         "held_on": r.held_on.isoformat(),
@@ -205,6 +230,8 @@ class PrivacyMixin(RepositoryBase):
                 ("drafts", delete(Draft).where(Draft.attempt_id.in_(attempts))),
                 ("attempts", delete(Attempt).where(Attempt.trainee_id == user.id)),
                 ("progress", delete(Progress).where(Progress.user_id == user.id)),
+                ("module_events", delete(ModuleEvent).where(ModuleEvent.user_id == user.id)),
+                ("module_drafts", delete(ModuleDraft).where(ModuleDraft.user_id == user.id)),
                 (
                     "supervision_records",
                     delete(SupervisionRecord).where(SupervisionRecord.trainee_id == user.id),

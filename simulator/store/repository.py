@@ -26,6 +26,7 @@ from .export import ExportMixin
 from .identity import current_user_name
 from .people import PeopleMixin
 from .privacy import PrivacyMixin
+from .progress import ProgressMixin
 from .queue import QueueMixin
 from .review import ReviewMixin
 from .roles import OPERATOR, Actor, Role
@@ -39,6 +40,7 @@ class Repository(
     PeopleMixin,
     ContentMixin,
     WorkMixin,
+    ProgressMixin,
     QueueMixin,
     ReviewMixin,
     CohortMixin,

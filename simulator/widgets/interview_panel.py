@@ -19,9 +19,10 @@ from simulator.interview.moves import Correction
 from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
+from simulator.scenario.setting import setting_rows
 
 from .confirm import ConfirmButton, fit_button
-from .html import bullet_list, esc, tag
+from .html import bullet_list, definition_list, esc, tag
 from .svg import line_chart
 
 EndHandler = Callable[[Transcript], None]
@@ -145,7 +146,12 @@ class InterviewPanel(w.VBox):
         intro = t(
             "interview.arrived", loc, name=persona.name.kanji, age=persona.age, arrival=arrival
         )
-        self.chat = w.HTML(tag("p", intro, "nuiawase-intro"))
+        setting = setting_rows(scenario, persona, loc)
+        header = tag("p", intro, "nuiawase-intro")
+        if setting:
+            # Who speaks what, and who else is in the room, is known before the first word.
+            header += f'<div class="nuiawase-setting">{definition_list(setting)}</div>'
+        self.chat = w.HTML(header)
         self.chat.add_class("nuiawase-chat")
         self.status = w.HTML()
         self.text = w.Textarea(
