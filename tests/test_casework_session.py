@@ -288,9 +288,9 @@ def test_a_half_filled_teamwork_row_says_what_is_missing(tmp_path: Path) -> None
     assert s.messages_for("plan.team[0].handles") == []
 
 
-def test_a_supervision_record_without_what_it_was_about_says_so(tmp_path: Path) -> None:
-    """Rubric version 2 counts supervision that says with whom and about what: a row
-    without the second is advice beside its box."""
+def test_a_supervision_record_without_a_date_or_subject_says_so(tmp_path: Path) -> None:
+    """Rubric version 2 counts supervision that says when, with whom and about what: a
+    row without one of them is advice beside its box."""
     s = session(tmp_path)
     s.append("assessment.sharing.supervision")
     s.set("assessment.sharing.supervision[0].with_whom", "主任相談支援員")
@@ -298,6 +298,8 @@ def test_a_supervision_record_without_what_it_was_about_says_so(tmp_path: Path) 
     about = s.messages_for("assessment.sharing.supervision[0].about")
     assert [m.severity for m in about] == ["warning"]
     assert "何について" in about[0].text
+    s.set("assessment.sharing.supervision[0].held_on", None)
+    assert "いつ" in s.messages_for("assessment.sharing.supervision[0].held_on")[0].text
     assert not any(m.path.startswith("assessment.sharing") for m in s.blocking)
     s.set("assessment.sharing.supervision[0].about", "支援の優先順位")
     assert s.messages_for("assessment.sharing.supervision[0].about") == []

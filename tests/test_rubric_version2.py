@@ -100,15 +100,21 @@ def test_a_supports_responsible_person_at_the_centre_is_a_role() -> None:
     assert level("team", make_case(alone_a, edit(p, team=[], supports=own))) == 0
 
 
-def test_a_supervision_record_says_with_whom_and_about_what() -> None:
+def test_a_supervision_record_says_when_with_whom_and_about_what() -> None:
+    """The descriptor's three: an undated row (an intention to consult) or one without a
+    subject is no record; all three make level 1."""
     a, p = good_assessment(), good_plan()
     no_roles = edit(p, team=[], supports=[edit(s, agency="山吹町") for s in p.supports])
-    bare = Supervision(held_on=a.assessed_on, with_whom="主任相談支援員", about="")
-    only_date = edit(a, sharing=edit(a.sharing, supervision=[bare], two_person=False))
-    assert level("team", make_case(only_date, no_roles)) == 0
-    full = edit(bare, about="母への暴力の危険")
-    recorded = edit(a, sharing=edit(a.sharing, supervision=[full], two_person=False))
-    assert level("team", make_case(recorded, no_roles)) == 1
+    full = Supervision(held_on=a.assessed_on, with_whom="主任相談支援員", about="母への暴力の危険")
+
+    def team_with(sv: Supervision) -> int:
+        sharing = edit(a.sharing, supervision=[sv], two_person=False)
+        return level("team", make_case(edit(a, sharing=sharing), no_roles))
+
+    assert team_with(full) == 1
+    assert team_with(edit(full, held_on=None)) == 0
+    assert team_with(edit(full, about="")) == 0
+    assert team_with(edit(full, with_whom="")) == 0
 
 
 # -- stitching reads the informal supports the plan names ---------------------------------

@@ -3,7 +3,7 @@
 Read only from the forms' own fields. Roles: a plan.team row that names someone and says,
 in prose, what they handle, or a plan support whose responsible person (担当機関・担当者)
 names someone else at the centre (``staff``: 主任相談支援員, 就労支援員...). Sharing: a
-supervision entry on the assessment (with whom and about what) or two-person handling.
+supervision entry on the assessment (when, with whom, about what) or two-person handling.
 Roles and sharing give 3, roles alone 2, sharing alone 1. Words in the judgement or the
 notes earn nothing (the level-0 descriptor says so); a supervision phrase there
 (``supervision``, SudachiPy phrases, so 「本人は一人で抱え込んできた」 is not one) only
@@ -44,12 +44,13 @@ def team_roles(case: Case, staff: str = "centre_staff") -> list[str]:
 
 
 def shared(case: Case) -> list[str]:
-    """Paths showing supervision recorded (with whom, about what) or two-person handling."""
+    """Paths showing supervision recorded (when, with whom, about what: the descriptor's
+    three, so an undated intention to consult is no record) or two-person handling."""
     sharing = case.assessment.sharing
     out = [
         f"assessment.sharing.supervision[{i}]"
         for i, sv in enumerate(sharing.supervision)
-        if sv.with_whom.strip() and sv.about.strip()
+        if sv.held_on is not None and sv.with_whom.strip() and case.said(sv.about)
     ]
     if sharing.two_person:
         out.append("assessment.sharing.two_person")
