@@ -313,3 +313,20 @@ def test_domain_panels_are_built_when_opened_and_restore_the_draft(tmp_path: Pat
     notes = aw["assessment.findings[2].notes"]
     assert again.open_domain(2) is again.findings.children[2]
     assert again.binder.widgets["assessment.findings[2].notes"] is notes
+
+
+def test_a_supervision_record_without_a_date_or_subject_says_so(tmp_path: Path) -> None:
+    """Rubric version 2 counts supervision that says when, with whom and about what: a
+    row without one of them is advice beside its box."""
+    s = session(tmp_path)
+    s.append("assessment.sharing.supervision")
+    s.set("assessment.sharing.supervision[0].with_whom", "主任相談支援員")
+    s.set("assessment.sharing.supervision[0].about", "")
+    about = s.messages_for("assessment.sharing.supervision[0].about")
+    assert [m.severity for m in about] == ["warning"]
+    assert "何について" in about[0].text
+    s.set("assessment.sharing.supervision[0].held_on", None)
+    assert "いつ" in s.messages_for("assessment.sharing.supervision[0].held_on")[0].text
+    assert not any(m.path.startswith("assessment.sharing") for m in s.blocking)
+    s.set("assessment.sharing.supervision[0].about", "支援の優先順位")
+    assert s.messages_for("assessment.sharing.supervision[0].about") == []

@@ -25,10 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from simulator.interview.analysis import normalise, tokens
+from simulator.interview.analysis import normalise
 from simulator.models.casework import Assessment, Plan
 from simulator.models.scenario import RedFlag, RedFlagKind, Scenario
+
+from .text import clause_forms
 
 #: Verbs that contact or inform someone (normalised forms).
 CONTACT = frozenset(
@@ -90,22 +93,28 @@ def _negated_after(clause: str, at: int) -> bool:
     return SECRECY.search(clause) is not None or NEGATION.search(clause, at) is not None
 
 
+@cache
+def _person_forms(person: str) -> tuple[str, ...]:
+    """Normalised forms of a person the answer key names (scenario data, kept)."""
+    return tuple(form for form, _ in clause_forms(normalise(person)))
+
+
 def _contacts(flag: RedFlag, text: str) -> bool:
     """A clause names one of the people and contacts them, not negated nor kept secret.
 
     One clause, not two: in 「夫から離れて…、相談員と話し合った」 the husband is left and the
     counsellor talked to."""
-    people = [(p, [t.normalized for t in tokens(normalise(p))]) for p in flag.people]
+    people = [(p, _person_forms(p)) for p in flag.people]
     for clause in CLAUSE.split(normalise(text)):
-        toks = tokens(clause)
+        toks = clause_forms(clause)
         named = any(
-            person in clause or (len(forms) == 1 and any(t.normalized == forms[0] for t in toks))
+            person in clause or (len(forms) == 1 and any(f == forms[0] for f, _ in toks))
             for person, forms in people
         )
         if not named:
             continue
-        verb = next((t for t in toks if t.normalized in CONTACT), None)
-        if verb is not None and not _negated_after(clause, verb.begin):
+        verb = next((begin for f, begin in toks if f in CONTACT), None)
+        if verb is not None and not _negated_after(clause, verb):
             return True
     return False
 
@@ -124,10 +133,8 @@ _KEEP_AWAY = frozenset({RedFlagKind.contact_abuser, RedFlagKind.disclose_whereab
 
 
 def _agency_is(flag: RedFlag, agency: str) -> bool:
-    forms = {t.normalized for t in tokens(normalise(agency))}
-    return any(
-        p in agency or {t.normalized for t in tokens(normalise(p))} <= forms for p in flag.people
-    )
+    forms = {f for f, _ in clause_forms(normalise(agency))}
+    return any(p in agency or set(_person_forms(p)) <= forms for p in flag.people)
 
 
 def _agreed(flag: RedFlag, text: str) -> bool:
