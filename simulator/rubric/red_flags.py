@@ -55,6 +55,11 @@ PAYMENT = re.compile(r"支払|支払い|返済|分納|納付|滞納|督促|取�
 COMMIT = re.compile(r"全額|入金|再開|約束|取り付け")
 SPARE = re.compile(r"猶予|待って|待つ|保留|減額|免除|止めて")
 CLAUSE = re.compile(r"[。、,.;；!?！？\n]+")
+#: What follows a person who is the subject of the talk, not the one contacted
+#: (「社会福祉士に、息子のことを話す」 tells the social worker about the son).
+ABOUT = re.compile(
+    r"(?:さん|くん|ちゃん|様)?(?:のこと|の事|について|に関し|に関する|の件|の様子|の話)"
+)
 
 
 @dataclass(frozen=True)
@@ -107,16 +112,32 @@ def _contacts(flag: RedFlag, text: str) -> bool:
     people = [(p, _person_forms(p)) for p in flag.people]
     for clause in CLAUSE.split(normalise(text)):
         toks = clause_forms(clause)
-        named = any(
-            person in clause or (len(forms) == 1 and any(f == forms[0] for f, _ in toks))
-            for person, forms in people
-        )
-        if not named:
+        named = _named_at(clause, toks, people)
+        if not named or all(ABOUT.match(clause, end) for end in named):
             continue
         verb = next((begin for f, begin in toks if f in CONTACT), None)
         if verb is not None and not _negated_after(clause, verb):
             return True
     return False
+
+
+def _named_at(
+    clause: str, toks: tuple[tuple[str, int], ...], people: list[tuple[str, tuple[str, ...]]]
+) -> list[int]:
+    """Where each mention of one of the people ends in the clause (written as the key
+    writes them, or as their one normalised form)."""
+    ends: set[int] = set()
+    for person, forms in people:
+        at = clause.find(person)
+        while at >= 0:
+            ends.add(at + len(person))
+            at = clause.find(person, at + 1)
+        if len(forms) == 1:
+            for i, (form, _begin) in enumerate(toks):
+                if form == forms[0]:
+                    following = toks[i + 1][1] if i + 1 < len(toks) else len(clause)
+                    ends.add(following)
+    return sorted(ends)
 
 
 def _says(flag: RedFlag, text: str) -> bool:
