@@ -14,11 +14,26 @@ from collections.abc import Callable
 log = logging.getLogger(__name__)
 
 
+def in_kernel() -> bool:
+    """A Jupyter kernel runs this code (Voila, JupyterLab). A running event loop alone does
+    not say so: Playwright's sync API keeps one running in the thread that drives a browser,
+    and nothing would ever run the deferred work there."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
 def after_cell(action: Callable[[], object]) -> None:
     """Run ``action`` once the running cell has finished (in a kernel), else now."""
     try:
         loop = asyncio.get_running_loop()
     except RuntimeError:
+        action()
+        return
+    if not in_kernel():
         action()
         return
     loop.call_soon(_logged, action)
@@ -33,4 +48,4 @@ def _logged(action: Callable[[], object]) -> None:
         raise
 
 
-__all__ = ["after_cell"]
+__all__ = ["after_cell", "in_kernel"]

@@ -176,11 +176,18 @@ def test_erasing_a_trainee_erases_her_abandoned_attempts(workspace: Path) -> Non
     assert counts["attempt_events"] == 1
 
 
-def test_in_a_kernel_the_store_opens_just_after_the_page(workspace: Path) -> None:
-    """In a kernel (a running event loop) the page is sent before the store is opened; the
+def test_in_a_kernel_the_store_opens_just_after_the_page(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a kernel (its running event loop) the page is sent before the store is opened; the
     store opens as soon as the cell has ended, before any click can reach the kernel, and
-    the unfinished attempt comes back then."""
+    the unfinished attempt comes back then. (The browser tests run it in real kernels; here
+    the kernel is the event loop of asyncio.run.)"""
     import asyncio
+    import contextvars
+    from concurrent.futures import ThreadPoolExecutor
+
+    from simulator.widgets import deferred
 
     first = _interviewing(workspace)
     assert first.interview.panel is not None
@@ -194,7 +201,13 @@ def test_in_a_kernel_the_store_opens_just_after_the_page(workspace: Path) -> Non
         await asyncio.sleep(0)  # the cell ends; the kernel's loop runs what was queued
         return flow, before
 
-    again, sent_first = asyncio.run(reload())
+    # From here on the page is in a kernel, in a thread of its own: a browser test's
+    # Playwright keeps a loop running in this one, and nothing runs what is queued on it.
+    monkeypatch.setattr(deferred, "in_kernel", lambda: True)
+    with ThreadPoolExecutor(1) as pool:
+        context = contextvars.copy_context()
+        again, sent_first = pool.submit(context.run, asyncio.run, reload()).result()
     assert sent_first
-    assert again.interview.panel is not None and again.interview.panel.interview.seed == seed
+    assert again.interview.panel is not None, again.notice.value
+    assert again.interview.panel.interview.seed == seed
     assert again.live is not None and again.my_view is not None
