@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def time_until_urls(cmd: list[str], cwd: Path, timeout: float) -> tuple[float, list[str]]:
-    """Seconds from start until the command printed its stop hint, and the URLs it printed."""
+    """Seconds from start until every URL the command printed answered 200 (each fetched
+    once its stop hint is printed), and the URLs."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -54,6 +55,11 @@ def time_until_urls(cmd: list[str], cwd: Path, timeout: float) -> tuple[float, l
         codes = [urllib.request.urlopen(u, timeout=60).status for u in urls]
         if any(c != 200 for c in codes):
             raise RuntimeError(f"URL answered {codes}")
+        printed, elapsed = elapsed, time.perf_counter() - start
+        print(
+            f"URLs printed after {printed:.1f} s, all answered 200 after {elapsed:.1f} s",
+            file=sys.stderr,
+        )
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
@@ -88,17 +94,22 @@ def main() -> None:
                 # Refused as root unless said explicitly (CI's container runs as root).
                 *(["--allow-root"] if os.geteuid() == 0 else []),
             ]
-            first, urls = time_until_urls(cmd, ROOT, timeout=120)
+            # A cold start seeds the course (every step through the store): minutes on a
+            # loaded machine, so the ceiling is the fresh clone's.
+            first, urls = time_until_urls(cmd, ROOT, timeout=600)
             seconds, urls = time_until_urls(cmd, ROOT, timeout=120)
             what, target = "nuiawase demo (installed; second start of the workspace)", 15.0
             print(f"first start of a new workspace: {first:.1f} s", file=sys.stderr)
-    result = {
+    result: dict[str, object] = {
         "what": what,
         "seconds": round(seconds, 1),
         "target_seconds": target,
         "urls": len(urls),
         "all_200": True,
+        "load_average": round(os.getloadavg()[0], 1),
     }
+    if not args.fresh:
+        result["cold_seconds"] = round(first, 1)
     if args.format == "json":
         print(json.dumps(result))
     else:

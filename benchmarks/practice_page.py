@@ -9,7 +9,8 @@ open, and once its page is closed and the server has culled it. One run, one ser
 (`nuiawase serve`'s), Debian's chromium driven by Playwright; page loads alternate and the
 median of ``--runs`` each is taken. Forms: wall clock from the click on
 「アセスメントとプランの記入へ進む」 until the plan is visible and the screening reason
-can be typed in. Memory: resident set size of the page's kernel process.
+can be typed in. Memory: resident set size of the page's kernel process (and its unique
+and proportional set sizes: much of it is a dictionary file mapped by every kernel).
 The last line is JSON: {"page_ratio": ..., "forms_s": ..., "kernel_mb": ...}.
 """
 
@@ -48,6 +49,13 @@ def _kernels(server: psutil.Process) -> list[psutil.Process]:
 
 def _mb(process: psutil.Process) -> float:
     return round(process.memory_info().rss / 2**20, 1)
+
+
+def _shared_aware(process: psutil.Process) -> tuple[float, float]:
+    """(USS, PSS) in MB: what the kernel alone holds, and its fair share of pages it shares
+    with other kernels (the SudachiPy dictionary is a file mapped by every kernel)."""
+    full = process.memory_full_info()
+    return round(full.uss / 2**20, 1), round(full.pss / 2**20, 1)
 
 
 def measure(workspace: Path, runs: int) -> dict[str, Any]:
@@ -89,6 +97,7 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
             )
             forms_s = time.perf_counter() - start
             kernel_mb = _mb(kernel)
+            kernel_uss_mb, kernel_pss_mb = _shared_aware(kernel)
             open_kernels = len(_kernels(server))
             all_open_mb = round(sum(_mb(k) for k in _kernels(server)), 1)
             page.goto("about:blank")  # the trainee closes the page
@@ -107,6 +116,8 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
         "forms_s": round(forms_s, 2),
         "kernel_mb_before_forms": before_forms_mb,
         "kernel_mb": kernel_mb,
+        "kernel_uss_mb": kernel_uss_mb,
+        "kernel_pss_mb": kernel_pss_mb,
         "kernels_before_cull": open_kernels,
         "kernels_mb_before_cull": all_open_mb,
         "kernels_left_after_cull": len(alive),
@@ -125,7 +136,10 @@ def main() -> None:
     workspace = Path(tempfile.mkdtemp(prefix="nuiawase-practice-")) / "ws"
     init_workspace(workspace)
     seed_demo(workspace)  # as `nuiawase demo`: the store the practice page submits to
+    load = os.getloadavg()
     result = measure(workspace, args.runs)
+    result["load_before"] = [round(x, 2) for x in load]
+    result["load_after"] = [round(x, 2) for x in os.getloadavg()]
     for key, value in result.items():
         print(f"{key}: {value}")
     print(json.dumps({k: result[k] for k in ("page_ratio", "forms_s", "kernel_mb")}))

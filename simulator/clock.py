@@ -9,11 +9,31 @@ moment two ways.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+# A moment set for this thread of work only (the demo's seeding writes a course that
+# happened over weeks, at fixed dates, so every seeding gives the same record).
+_SET: ContextVar[dt.datetime | None] = ContextVar("nuiawase_clock", default=None)
 
 
 def utc_now() -> dt.datetime:
-    """Now, timezone-aware, in UTC."""
-    return dt.datetime.now(dt.UTC)
+    """Now, timezone-aware, in UTC (or the moment set by ``clock_at`` in this context)."""
+    fixed = _SET.get()
+    return fixed if fixed is not None else dt.datetime.now(dt.UTC)
+
+
+@contextmanager
+def clock_at(when: dt.datetime) -> Iterator[None]:
+    """Within the block, in this context only, ``utc_now()`` is ``when`` (aware)."""
+    if when.tzinfo is None:
+        raise ValueError("timestamps must be timezone-aware")
+    token = _SET.set(when.astimezone(dt.UTC))
+    try:
+        yield
+    finally:
+        _SET.reset(token)
 
 
 def iso_utc(when: dt.datetime) -> str:

@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,10 @@ START_NOTEBOOK = "curriculum/practice.ipynb"
 #: The supervisor's apps (voila_apps/), opened as the demo's supervisor.
 REVIEW_NOTEBOOK = "voila_apps/review.ipynb"
 COHORT_NOTEBOOK = "voila_apps/cohort.ipynb"
+#: The trainer's studio (voila_apps/), opened as the demo's trainer.
+STUDIO_NOTEBOOK = "voila_apps/studio.ipynb"
+#: The course's first module: where a trainee starts the curriculum.
+COURSE_NOTEBOOK = "curriculum/00_orientation.ipynb"
 #: The server's log in the workspace (appended to by every start).
 LOG_NAME = ".server.log"
 #: Seconds a stopping server may take to shut its kernels down before it is killed: a
@@ -136,11 +141,15 @@ def start_server(
     allow_root: bool = False,
     demo: bool = False,
     culling: KernelCulling | None = None,
+    kernel_env: Mapping[str, str] | None = None,
 ) -> tuple[subprocess.Popen[bytes], ServerInfo]:
     """Start the server in the background; returns once it answers (or raises). ``demo``
-    lets the supervisors' apps act as another demo person (simulator.widgets.acting)."""
+    lets the supervisors' apps act as another demo person (simulator.widgets.acting);
+    ``kernel_env`` is added to the environment its kernels inherit (the service's URL and
+    the user's token)."""
     token = token or secrets.token_hex(16)
     env = dict(os.environ)
+    env.update(kernel_env or {})
     env["JUPYTER_TOKEN"] = token
     env["JUPYTERLAB_SETTINGS_DIR"] = str(_lab_settings(workspace, locale))
     env["NUIAWASE_WORKSPACE"] = str(workspace)

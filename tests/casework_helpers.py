@@ -101,6 +101,7 @@ def fill_assessment(a: AssessmentForm) -> None:
     ].value = "住まい・健康・食事の課題が重なり、継続的な支援が必要。"
     for topic, (status, severity, notes, turns) in FINDINGS.items():
         path = f"assessment.findings[{finding_index(topic)}]"
+        a.open_domain(finding_index(topic))  # a panel's fields exist once it is opened
         choose(aw[f"{path}.status"], status)
         aw[f"{path}.severity"].value = severity
         aw[f"{path}.notes"].value = notes
@@ -199,7 +200,10 @@ def _plain(value: Any) -> Any:
 
 
 def snapshot(a: AssessmentForm, p: PlanEditor) -> dict[str, Any]:
-    """Every bound widget's value and every tick box, as plain JSON-able values."""
+    """Every bound widget's value and every tick box, as plain JSON-able values (every
+    domain panel is opened first: its fields are built when it is opened)."""
+    for i in range(len(a.findings.children)):
+        a.open_domain(i)
     out = {path: _plain(widget.value) for path, widget in a.binder.widgets.items()}
     out |= {f"checklist.{c.value}": box.value for c, box in a.checklist_boxes.items()}
     out |= {f"programme.{x.value}": box.value for x, box in p.programme_boxes.items()}

@@ -121,10 +121,15 @@ def demo_server(
     try:
         yield server
     finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(timeout=STOP_CEILING)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
+        stop(proc, signal.SIGINT)
+
+
+def stop(proc: subprocess.Popen[str], sig: signal.Signals) -> None:
+    """Send ``sig`` and wait for the exit (killed only past STOP_CEILING: a hang)."""
+    if proc.poll() is None:
+        proc.send_signal(sig)
+        try:
+            proc.wait(timeout=STOP_CEILING)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

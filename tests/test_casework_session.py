@@ -263,6 +263,7 @@ def test_a_draft_citing_a_turn_not_in_the_transcript_still_opens_and_says_so(
     first.set("assessment.findings[0].evidence", ["t99"])
     first.save_now()
     a, _p = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    a.open_domain(0)
     picker = a.binder.widgets["assessment.findings[0].evidence"]
     assert picker.value == ()  # the widget offers only real turns
     assert a.session.get("assessment.findings[0].evidence") == ["t99"]  # nothing is lost
@@ -286,3 +287,46 @@ def test_a_half_filled_teamwork_row_says_what_is_missing(tmp_path: Path) -> None
     assert not any(m.path.startswith(("plan.team", "plan.follow_up")) for m in s.blocking)
     s.set("plan.team[0].handles", "ハローワークへの同行")
     assert s.messages_for("plan.team[0].handles") == []
+
+
+def test_domain_panels_are_built_when_opened_and_restore_the_draft(tmp_path: Path) -> None:
+    """A domain's fields exist once its panel is opened (the sheet opens fast); what the
+    trainee typed before a reload is in them then, and typing there is saved."""
+    first, _ = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    first.open_domain(2)
+    first.binder.widgets["assessment.findings[2].notes"].value = "家賃を三か月滞納。"
+    first.binder.widgets["assessment.findings[2].evidence"].value = ("t01",)
+    first.session.save_now()
+    # A new kernel: no domain's fields are built until the trainee opens its panel.
+    again, _ = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    assert not [p for p in again.binder.widgets if p.startswith("assessment.findings[")]
+    assert again.findings.children[2].children == ()
+    again.findings.selected_index = 2  # what the browser sends when the panel opens
+    aw = again.binder.widgets
+    assert aw["assessment.findings[2].notes"].value == "家賃を三か月滞納。"
+    assert aw["assessment.findings[2].evidence"].value == ("t01",)
+    aw["assessment.findings[2].notes"].value = "家賃を三か月滞納。督促状あり。"
+    again.session.save_now()
+    third, _ = sample_forms(workspace=tmp_path, trainee_id="bo", autosave_delay=0.05)
+    assert third.session.get("assessment.findings[2].notes") == "家賃を三か月滞納。督促状あり。"
+    # Opening a panel twice does not build it twice.
+    notes = aw["assessment.findings[2].notes"]
+    assert again.open_domain(2) is again.findings.children[2]
+    assert again.binder.widgets["assessment.findings[2].notes"] is notes
+
+
+def test_a_supervision_record_without_a_date_or_subject_says_so(tmp_path: Path) -> None:
+    """Rubric version 2 counts supervision that says when, with whom and about what: a
+    row without one of them is advice beside its box."""
+    s = session(tmp_path)
+    s.append("assessment.sharing.supervision")
+    s.set("assessment.sharing.supervision[0].with_whom", "主任相談支援員")
+    s.set("assessment.sharing.supervision[0].about", "")
+    about = s.messages_for("assessment.sharing.supervision[0].about")
+    assert [m.severity for m in about] == ["warning"]
+    assert "何について" in about[0].text
+    s.set("assessment.sharing.supervision[0].held_on", None)
+    assert "いつ" in s.messages_for("assessment.sharing.supervision[0].held_on")[0].text
+    assert not any(m.path.startswith("assessment.sharing") for m in s.blocking)
+    s.set("assessment.sharing.supervision[0].about", "支援の優先順位")
+    assert s.messages_for("assessment.sharing.supervision[0].about") == []

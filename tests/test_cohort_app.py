@@ -70,3 +70,36 @@ def test_roles(cast: Cast) -> None:
         cast.sato.cohort_rows("west")
     app = CohortApp(cast.hana, locale="en")
     assert "permission denied" in app.view.value and "jiro" not in app.view.value
+
+
+def test_the_course_table_shows_each_trainees_way_through_the_course(cast: Cast) -> None:
+    hana = cast.hana
+    for step, extra in (
+        ("module_started", {}),
+        ("exercise_done", {}),
+        ("check_passed", {"score": 1.0}),
+        ("reflection_written", {"text": "本人の言葉を要約して確かめる"}),
+    ):
+        hana.record_module_event("00", step, **extra)
+    hana.record_module_event("01", "module_started")
+    hana.record_module_event("01", "check_failed", score=0.0)
+    hana.record_module_event("capstone", "module_started")
+    submit_exemplar(cast, "hana", "hiseiki-kinkyuu", "strong")  # the capstone handed in
+
+    course = {c.trainee: c for c in cast.sato.cohort_course()}
+    assert set(course) == {"hana", "taro"}  # sato's cohort only: not jiro
+    assert (course["hana"].done, course["hana"].total) == (1, 13)
+    assert (course["hana"].current, course["hana"].current_state) == ("01", "started")
+    assert course["hana"].capstone == "submitted"
+    assert (course["taro"].done, course["taro"].current, course["taro"].capstone) == (
+        0,
+        "00",
+        "not_started",
+    )
+    with pytest.raises(PermissionDenied):
+        cast.hana.cohort_course()
+
+    html = CohortApp(cast.sato, locale="en").view.value
+    table = html[html.index('class="nw-course"') :]
+    assert "1 / 13" in table and "submitted (not yet approved)" in table
+    assert "not started" in table

@@ -55,3 +55,21 @@ def test_a_reading_keeps_topic_and_technique_apart() -> None:
     panel = InterviewPanel(scenario, generate_persona(scenario, region, 1), locale="ja")
     panel.choose(Topic.complaint.value, Technique.empathy.value)
     assert "理解: 話題「主訴・本人の希望」／技法「共感」" in panel.chat.value
+
+
+def test_a_cue_in_the_last_reply_is_not_called_missed() -> None:
+    """The stomach rumbles in the client's first reply; if that reply is also the last, the
+    trainee had no turn left to follow it: shown apart, not as missed."""
+    closed = Move(topic=Topic.employment, technique=Technique.closed_question)
+    interview, html = _played([closed])
+    report = debrief(interview.scenario, interview.transcript())
+    assert [c.turn for c in report.last_turn_cues] == ["t01"] and not report.missed_cues
+    last = re.search(r'<ul class="nuiawase-last-turn-cues">(.*?)</ul>', html, re.S)
+    assert last is not None and "お腹が鳴っちゃって" in last.group(1)
+    assert "最後の発言で出たサイン" in html
+    missed = re.search(r'<ul class="nuiawase-missed-cues">(.*?)</ul>', html, re.S)
+    assert missed is not None and "お腹" not in missed.group(1)
+    # With turns left after it, the same cue unanswered is missed, as before.
+    _, later = _played([closed, closed, closed])
+    assert "最後の発言で出たサイン" not in later
+    assert "t01の「すみません、お腹が鳴っちゃって" in later

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from simulator.store import Store
 from simulator.store.demo import SUPERVISOR
+from simulator.store.demo_course import CAST
 from tests.servers import STOP_CEILING, demo_server, root_flags
 
 
@@ -34,9 +35,27 @@ def test_demo_prints_working_urls_and_stops_on_ctrl_c(tmp_path: Path) -> None:
         except urllib.error.HTTPError as exc:
             code = exc.code
         assert code == 403
-        # The demo seeded its store: the supervisor has submissions to review.
+        # The course's start page, the review queue and the cohort view (as the demo's
+        # supervisor); the studio only where the workspace has its notebook.
+        assert any("/voila/render/curriculum/00_orientation.ipynb?token=" in u for u in server.urls)
+        for app in ("review", "cohort"):
+            assert any(f"/voila/render/voila_apps/{app}.ipynb?" in u for u in server.urls)
+        studio = (workspace / "voila_apps" / "studio.ipynb").is_file()
+        assert any("/voila_apps/studio.ipynb?" in u for u in server.urls) == studio
+        # The demo seeded its store: a course in motion, work waiting for review.
         with Store.open(workspace=workspace) as store:
-            assert store.as_user(SUPERVISOR[0]).review_queue().rows
+            shunin = store.as_user(SUPERVISOR[0])
+            assert shunin.review_queue().rows
+            course = {c.trainee: c for c in shunin.cohort_course()}
+            assert {p.name for p in CAST} <= set(course)
+            # Done: none, a few, most, all twelve (capstone under way) or the whole course.
+            assert {course[p.name].done for p in CAST} == {0, 1, 3, 5, 7, 9, 11, 12, 13}
+            assert {course[p.name].capstone for p in CAST} >= {
+                "not_started",
+                "submitted",
+                "approved",
+                "completed",
+            }
         server.process.send_signal(signal.SIGINT)
         # The ceiling only catches a hang: stopping is slow on a loaded machine.
         assert server.process.wait(timeout=STOP_CEILING) == 0

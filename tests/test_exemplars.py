@@ -76,15 +76,19 @@ def test_transcript_replays_byte_for_byte(
     assert stored["transcript"] == json.loads(out)
 
 
-@pytest.mark.parametrize(("scenario_id", "level"), CASES)
-def test_cited_turns_exist(scenario_id: str, level: str) -> None:
-    sub = submission(scenario_id, level)
+def assert_cited_turns_exist(sub: Submission) -> None:
+    """Every turn the assessment cites is in the transcript."""
     turns = {t.id for t in sub.transcript.turns}
     a = sub.assessment
     cited = {t for f in a.findings for t in f.evidence}
     cited |= {t for s in a.strengths for t in s.evidence}
     cited |= {t for act in a.immediate_actions for t in act.evidence}
     assert cited <= turns, sorted(cited - turns)
+
+
+@pytest.mark.parametrize(("scenario_id", "level"), CASES)
+def test_cited_turns_exist(scenario_id: str, level: str) -> None:
+    assert_cited_turns_exist(submission(scenario_id, level))
 
 
 @pytest.mark.parametrize(("scenario_id", "level"), CASES)
@@ -103,18 +107,23 @@ def test_resources_exist_in_the_region(scenario_id: str, level: str) -> None:
     assert used <= known, sorted(used - known)
 
 
+def assert_levels_cover_every_automatic_criterion(path: Path, bands: tuple[str, ...]) -> None:
+    """The file rates exactly ``bands``, each on every automatic criterion, with notes."""
+    criteria = automatic_criteria()
+    expected = load_yaml(path)
+    assert isinstance(expected, dict)
+    assert set(expected) == set(bands)
+    for band in bands:
+        row = dict(expected[band])
+        notes = row.pop("notes", "")
+        assert isinstance(notes, str) and notes.strip(), f"{band}: notes are missing"
+        assert set(row) == set(criteria), f"{band}: {sorted(set(row) ^ set(criteria))}"
+        assert all(isinstance(v, int) and 0 <= v <= 3 for v in row.values()), band
+
+
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 def test_expected_levels_cover_every_automatic_criterion(scenario_id: str) -> None:
-    criteria = automatic_criteria()
-    expected = load_yaml(EXEMPLARS / scenario_id / "expected.yaml")
-    assert isinstance(expected, dict)
-    assert set(expected) == set(LEVELS)
-    for level in LEVELS:
-        row = dict(expected[level])
-        notes = row.pop("notes", "")
-        assert isinstance(notes, str) and notes.strip(), f"{level}: notes are missing"
-        assert set(row) == set(criteria), f"{level}: {sorted(set(row) ^ set(criteria))}"
-        assert all(isinstance(v, int) and 0 <= v <= 3 for v in row.values()), level
+    assert_levels_cover_every_automatic_criterion(EXEMPLARS / scenario_id / "expected.yaml", LEVELS)
 
 
 def test_strong_exemplars_score_higher_than_weak_ones() -> None:
@@ -126,3 +135,58 @@ def test_strong_exemplars_score_higher_than_weak_ones() -> None:
             level: sum(v for k, v in expected[level].items() if k != "notes") for level in LEVELS
         }
         assert total["strong"] > total["middling"] > total["weak"], (scenario_id, total)
+
+
+def extra_cases() -> list[tuple[str, str, str]]:
+    """(scenario, band, interview) of every submission in forms_extra.yaml and
+    forms_heldout.yaml: each rests on one of the three stored interviews (``moves:``)."""
+    out = []
+    for scenario_id in SCENARIOS:
+        for name in ("forms_extra.yaml", "forms_heldout.yaml"):
+            path = EXEMPLARS / scenario_id / name
+            forms = load_yaml(path) if path.exists() else {}
+            assert isinstance(forms, dict)
+            out += [(scenario_id, band, str(form["moves"])) for band, form in forms.items()]
+    return out
+
+
+EXTRA_CASES = extra_cases()
+HELDOUT_BANDS = ("fields_strong", "fields_middling", "words_only")
+
+
+def test_heldout_plans_cover_six_cases() -> None:
+    """Issue 12: three held-out plans (fields used, middling, words only) for six cases."""
+    heldout = {s for s, band, _ in EXTRA_CASES if band in HELDOUT_BANDS}
+    assert len(heldout) >= 6
+    for scenario_id in heldout:
+        bands = {band for s, band, _ in EXTRA_CASES if s == scenario_id}
+        assert set(HELDOUT_BANDS) <= bands, scenario_id
+
+
+@pytest.mark.parametrize(("scenario_id", "band", "interview"), EXTRA_CASES)
+def test_extra_submission_replays_its_interview(
+    scenario_id: str, band: str, interview: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sub = submission(scenario_id, band)
+    scenario, region = load_case(scenario_id)
+    assert interview in LEVELS
+    assert sub.attempt_id == f"{scenario_id}-{band}"
+    assert sub.scenario_version == scenario.version
+    moves = EXEMPLARS / scenario_id / f"moves_{interview}.jsonl"
+    code = main(["play", scenario_id, "--seed", str(sub.seed), "--moves", str(moves)])
+    assert code == 0
+    assert capsys.readouterr().out == sub.transcript.to_json() + "\n"
+    assert_cited_turns_exist(sub)
+    known = {r.id for r in region.resources}
+    used = {act.resource for act in sub.assessment.immediate_actions if act.resource}
+    if sub.plan is not None:
+        used |= {s.resource for s in sub.plan.supports if s.resource}
+    assert used <= known, sorted(used - known)
+
+
+@pytest.mark.parametrize(
+    "scenario_id", sorted({s for s, band, _ in EXTRA_CASES if band in HELDOUT_BANDS})
+)
+def test_heldout_levels_cover_every_automatic_criterion(scenario_id: str) -> None:
+    path = EXEMPLARS / scenario_id / "expected_heldout.yaml"
+    assert_levels_cover_every_automatic_criterion(path, HELDOUT_BANDS)

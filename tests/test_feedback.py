@@ -29,7 +29,11 @@ def test_turn_evidence_shows_both_sides_of_the_exchange() -> None:
     s = submission()
     turn = s.transcript.turns[0]
     ref = resolve_evidence(turn.id, s, "ja")
-    assert ref.label == f"発言 {turn.id}"
+    # Named by its number and first words, as the trainee remembers it, not by its id.
+    said = turn.text or ""
+    words = said if len(said) <= 15 else said[:15] + "…"
+    assert ref.label == f"1回目の発言「{words}」"
+    assert turn.id not in ref.label
     assert turn.reply in ref.detail and ref.detail.startswith("相談員:")
 
 
@@ -100,3 +104,22 @@ def test_an_empty_field_says_so_in_words() -> None:
     for pointer in ("plan.long_term_goal", "plan.act_programmes"):
         assert resolve_evidence(pointer, s, "ja").detail == "（この欄は空欄のまま提出されました）"
     assert resolve_evidence("plan.act_programmes", s, "en").detail == "(this field was left empty)"
+
+
+def test_a_turn_is_named_by_its_number_and_first_words_in_each_language() -> None:
+    s = submission()
+    third = s.transcript.turns[2]
+    ja = resolve_evidence(third.id, s, "ja").label
+    en = resolve_evidence(third.id, s, "en").label
+    assert ja.startswith("3回目の発言「") and en.startswith("Turn 3 (")
+    said = third.text or ""
+    assert said[:10] in ja and said[:10] in en
+    # A field citing turns lists them the same way; an id the transcript lacks says so.
+    findings = list(s.assessment.findings)
+    findings[0] = findings[0].model_copy(update={"evidence": [third.id, "t99"]})
+    cited = s.model_copy(
+        update={"assessment": s.assessment.model_copy(update={"findings": findings})}
+    )
+    detail = resolve_evidence("assessment.findings[0].evidence", cited, "ja").detail
+    assert "3回目の発言「" in detail and "発言 t99（面接記録にありません）" in detail
+    assert third.id not in detail.replace("t99", "")

@@ -41,6 +41,8 @@ STATUS = RedFlag(
         "ご主人と本人の三者で面談し、関係の修復を図る",
         "旦那さんにも来所してもらい、一緒に話を聞く",
         "夫の携帯に電話し、迎えに来てもらう",
+        "夫に本人の様子を伝える",
+        "夫のことで、夫に電話して話す",
     ],
 )
 def test_contacting_the_abuser_is_found(text: str) -> None:
@@ -55,6 +57,11 @@ def test_contacting_the_abuser_is_found(text: str) -> None:
         "夫に知られないように連絡方法を決める",
         "配偶者暴力相談支援センターと安全計画を立てる",
         "夫の暴力について警察に相談する",
+        # The husband is what is talked about, not who is told (a held-out strong plan:
+        # 「包括の社会福祉士に、息子のことを話してみる」 was read as contacting the son).
+        "包括の社会福祉士に、夫のことを話してみる",
+        "ご主人について、保健師に伝える",
+        "主任に旦那さんの様子を報告する",
     ],
 )
 def test_the_safe_plan_is_not_a_red_flag(text: str) -> None:

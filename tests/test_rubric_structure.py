@@ -1,9 +1,9 @@
 """Structure over vocabulary: team, process and community read the forms' fields.
 
-Words alone cannot lift team past the level its descriptor gives a mention, nor process
-at all; words about the client are not about the worker (「本人は一人で抱え込んできた」),
-居場所 as "whereabouts" is not a drop-in place; a first check two weeks out is care in a
-case at risk of suicide or violence; and one more resource never flips community.
+Words alone lift neither team (rubric version 2: a mention is level 0) nor process;
+words about the client are not about the worker (「本人は一人で抱え込んできた」), 居場所 as
+"whereabouts" is not a drop-in place; a first check two weeks out is care in a case at
+risk of suicide or violence; and one more resource never flips community.
 """
 
 from __future__ import annotations
@@ -41,22 +41,23 @@ def exemplar_files() -> list[Path]:
 
 @pytest.mark.parametrize("path", exemplar_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_no_text_only_change_lifts_team_or_process(path: Path) -> None:
-    """Keywords in the judgement and in every agency: process does not move, and team
-    reaches at most its descriptor's level for a mention (1)."""
+    """Keywords in the judgement, the findings' notes and the goals move neither team nor
+    process. (A support's responsible person is a field the team descriptor reads, so it
+    is not stuffed here: tests/test_rubric_version2.py covers it.)"""
     sub = exemplar(path)
     scenario, region = load_case(sub.scenario_id)
     before = case_of(sub, scenario, region)
-    a = edit(sub.assessment, judgement=f"{sub.assessment.judgement}\n{STUFFING}")
+    a = edit(
+        sub.assessment,
+        judgement=f"{sub.assessment.judgement}\n{STUFFING}",
+        findings=[edit(f, notes=f"{f.notes}{STUFFING}") for f in sub.assessment.findings],
+    )
     plan = sub.plan
     if plan is not None:
-        supports = [
-            edit(s, agency=f"{s.agency}（主任相談支援員・就労支援員のチームで担当）")
-            for s in plan.supports
-        ]
-        plan = edit(plan, supports=supports, long_term_goal=f"{plan.long_term_goal}{STUFFING}")
+        plan = edit(plan, long_term_goal=f"{plan.long_term_goal}{STUFFING}")
     after = Case(before.scenario, before.region, before.persona, before.transcript, a, plan)
     assert level("process", after) == level("process", before)
-    assert level("team", after) <= max(level("team", before), 1)
+    assert level("team", after) == level("team", before)
 
 
 def test_the_client_holding_things_alone_is_not_supervision() -> None:

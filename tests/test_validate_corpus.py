@@ -45,6 +45,16 @@ EXPECTED: dict[str, tuple[int, str]] = {
     "urgent_no_resource.yaml": (89, "answer_key.urgent_needs[0].resources"),
     "urgent_resource_unavailable.yaml": (95, "answer_key.urgent_needs[0].resources"),
     "wrong_not_failing.yaml": (82, "answer_key.wrong_resources[0].fails[0]"),
+    # Read against every value the ranges admit, not a sample of seeds.
+    "fitting_ineligible_rare_seed.yaml": (73, "answer_key.fitting_resources[0].resource"),
+    # The interview's language and who is present (issue 13, "the format grows").
+    "present_unknown_member.yaml": (48, "present[0].member"),
+    "interpreter_without_language.yaml": (50, "interview_language.interpreter"),
+    # What bites authors (issue 15): loads fine, plays badly.
+    "cue_dead_end.yaml": (59, "facts[0].gate.techniques"),
+    "placeholder_format.yaml": (63, "facts[0].wordings[1]"),
+    "complaint_placeholder.yaml": (47, "presenting_complaint[0]"),
+    "wrong_but_asked.yaml": (97, "answer_key.wrong_resources[0].resource"),
 }
 
 

@@ -19,6 +19,12 @@ def check_teamwork(a: Assessment, p: Plan, locale: str | None = None) -> list[Me
         if not sv.with_whom.strip():
             whom = ("assessment", "sharing", "supervision", i, "with_whom")
             c.add(whom, "teamwork.check.no_with_whom", REQUIRED, "warning")
+        if sv.held_on is None:
+            when = ("assessment", "sharing", "supervision", i, "held_on")
+            c.add(when, "teamwork.check.no_held_on", REQUIRED, "warning")
+        if not sv.about.strip():
+            about = ("assessment", "sharing", "supervision", i, "about")
+            c.add(about, "teamwork.check.no_about", REQUIRED, "warning")
     if a.sharing.two_person and not a.sharing.second_worker.strip():
         second = ("assessment", "sharing", "second_worker")
         c.add(second, "teamwork.check.no_second_worker", REQUIRED, "warning")

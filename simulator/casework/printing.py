@@ -26,6 +26,7 @@ from markupsafe import Markup
 
 from simulator.i18n import current_locale, t
 from simulator.models.casework import ActProgramme, PlanKind, ScreeningOutcome
+from simulator.models.persona import Persona
 from simulator.models.submission import Submission
 from simulator.models.vocab import IntakeCategory
 from simulator.settings import load_settings
@@ -38,7 +39,8 @@ TEMPLATES = Path(__file__).with_name("templates")
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
+    """The printed pages' Jinja2 environment: autoescape on, strict about unknown names."""
     return jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -56,7 +58,8 @@ def form_css() -> str:
 
 
 @cache
-def _print_css() -> str:
+def print_css() -> str:
+    """The paper's CSS (A4 margins, the page's body)."""
     return (TEMPLATES / "print.css").read_text(encoding="utf-8")
 
 
@@ -114,19 +117,24 @@ def _context(sub: Submission, context: CaseContext, locale: str | None) -> dict[
         "outcomes": list(ScreeningOutcome),
         "kinds": list(PlanKind),
         "programmes": list(ActProgramme),
-        "members": [
-            t(
-                "print.member",
-                loc,
-                relation=t(f"vocab.relation.{m.relation.value}", loc),
-                age=m.age,
-                together=t("print.together" if m.living_together else "print.apart", loc),
-            )
-            for m in context.persona.household
-        ],
+        "members": household_members(context.persona, loc),
         "anchor": field_anchor,
         "cited_turns": [x for x in sub.transcript.turns if x.id in cited],
     }
+
+
+def household_members(persona: Persona, locale: str | None = None) -> list[str]:
+    """Each household member as the printed forms say it: relation, age, living together."""
+    return [
+        t(
+            "print.member",
+            locale,
+            relation=t(f"vocab.relation.{m.relation.value}", locale),
+            age=m.age,
+            together=t("print.together" if m.living_together else "print.apart", locale),
+        )
+        for m in persona.household
+    ]
 
 
 def _formal(context: CaseContext, rid: str | None, locale: str | None) -> str:
@@ -167,7 +175,7 @@ def render_form(
     values = _context(sub, context, locale)
     values["worker"] = worker or sub.trainee_id
     html = (
-        _environment()
+        template_environment()
         .get_template("forms.html.j2")
         .render(**values, fid=fid, turn_links=turn_links, cited=cited, back_link=back_link)
     )
@@ -181,7 +189,7 @@ def render_html(
     ``worker`` names the trainee (see :func:`render_form`)."""
     form = render_form(sub, context, locale, worker=worker)
     return (
-        _environment()
+        template_environment()
         .get_template("page.html.j2")
         .render(
             lang=current_locale(locale),
@@ -191,7 +199,7 @@ def render_html(
                 name=context.persona.name.kanji,
                 version=sub.version,
             ),
-            css=Markup(_print_css() + form_css()),
+            css=Markup(print_css() + form_css()),
             form=Markup(form.html),
             footer=t(
                 "print.footer",

@@ -1,4 +1,5 @@
-"""`nuiawase print`: a submission as the printable assessment sheet and plan (HTML, PDF)."""
+"""`nuiawase print`: a submission as the printable assessment sheet and plan (HTML, PDF);
+`nuiawase case-sheet`: a case's public parts for group work, without its answer key."""
 
 from __future__ import annotations
 
@@ -56,6 +57,21 @@ def cmd_print(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_case_sheet(args: argparse.Namespace) -> int:
+    """Write the group-work sheet of a case (a path or an id in the library)."""
+    from simulator.casework import atomic_write
+    from simulator.casework.case_sheet import case_sheet, render_case_sheet
+    from simulator.scenario.library import load_case
+
+    out = Path(args.out)
+    prepare_out(out, args.lang)
+    scenario, region = load_case(args.case, args.lang)
+    page = render_case_sheet(case_sheet(scenario, region, args.seed, args.lang), args.lang)
+    atomic_write(out, page.encode("utf-8"), mode=0o644)
+    print(t("print.wrote", args.lang, path=out))
+    return EXIT_OK
+
+
 def register(sub: Subparsers) -> None:
     """Add this module's subcommands."""
     p = sub.add_parser("print", help="write a submission as the printable assessment and plan")
@@ -63,3 +79,8 @@ def register(sub: Subparsers) -> None:
     p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML page to write")
     p.add_argument("--pdf", metavar="FILE.pdf", help="also print to PDF (needs chromium)")
     p.set_defaults(handler=cmd_print)
+    p = sub.add_parser("case-sheet", help="write a case's sheet for group work (no answer key)")
+    p.add_argument("case", metavar="SCENARIO", help="a scenario file or a case id")
+    p.add_argument("--seed", type=int, default=1, help="which variant of the person (default 1)")
+    p.add_argument("--out", required=True, metavar="FILE.html", help="the HTML page to write")
+    p.set_defaults(handler=cmd_case_sheet)

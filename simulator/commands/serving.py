@@ -19,7 +19,10 @@ from simulator.i18n import t
 from .common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, Subparsers
 
 if TYPE_CHECKING:
+    from subprocess import Popen
+
     from simulator.server import ServerInfo
+    from simulator.service.local import Planned
     from simulator.store.demo import DemoSeed
 
 
@@ -66,8 +69,12 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
     workspace = Path(args.workspace).resolve()
     seeding: Future[DemoSeed] | None = None
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nuiawase-seed")
+    planned: Planned | None = None
     if create:
         init_workspace(workspace)
+        # Before the seeding thread starts: both import the store's modules, and two
+        # threads importing one package at once can meet a half-initialised module.
+        planned = _plan_service(workspace)
         # Seeding (mostly reading the case library) overlaps the server's own start-up,
         # which takes longer; the URLs are printed only once both are done.
         seeding = pool.submit(_seed, workspace, args.lang)
@@ -91,6 +98,7 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
             allow_root=args.allow_root,
             demo=create,
             culling=culling,
+            kernel_env=planned.kernel_env(_workspace_user(workspace)) if planned else None,
         )
     except BaseException as exc:
         pool.shutdown(wait=True)
@@ -99,6 +107,7 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
             print(t("cli.serve.port_in_use", args.lang, port=port), file=sys.stderr)
             return EXIT_INVALID
         raise
+    service = None
     try:
         pool.shutdown(wait=True)  # no URL before the store is ready
         error = seeding.exception() if seeding is not None else None
@@ -108,6 +117,8 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
             reason = error.message(args.lang) if isinstance(error, StoreError) else error
             print(t("cli.demo.seed_failed", args.lang, error=reason), file=sys.stderr)
             return EXIT_FAILURE
+        if planned is not None:
+            service = _start_service(workspace, planned, args.lang)
         _announce(args, info, create, config.user)
         proc.wait()
     except KeyboardInterrupt:
@@ -117,17 +128,51 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
         # kernels; stop_server's own ceiling ends a hang.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        if service is not None:
+            stop_server(service)
         stop_server(proc)
     return EXIT_OK
 
 
+def _workspace_user(workspace: Path) -> str:
+    """The trainee the demo seeds for this workspace (as simulator.store.demo names it)."""
+    from simulator.store.identity import current_user_name
+
+    return current_user_name(workspace) or "trainee"
+
+
+def _plan_service(workspace: Path) -> Planned:
+    """The service's port and a token per demo user, before the server starts (its kernels
+    inherit the workspace user's)."""
+    from simulator.service.local import plan
+    from simulator.store.demo import DEMO_TRAINEES, SUPERVISOR, TRAINER
+
+    users = [_workspace_user(workspace), SUPERVISOR[0], TRAINER[0], *(n for n, _ in DEMO_TRAINEES)]
+    return plan(workspace, dict.fromkeys(users))
+
+
+def _start_service(workspace: Path, planned: Planned, lang: str | None) -> Popen[bytes] | None:
+    """The nuiawase service beside the server; a failure is said, not fatal (the practice
+    page does not use the service yet)."""
+    from simulator.service.local import start
+
+    try:
+        return start(workspace, planned)
+    except RuntimeError as exc:
+        print(t("cli.demo.service_failed", lang, error=exc), file=sys.stderr)
+        return None
+
+
 def _announce(args: argparse.Namespace, info: ServerInfo, create: bool, user: str) -> None:
     """Print the URLs (and open the practice app in a browser unless told not to)."""
-    from simulator.server import COHORT_NOTEBOOK, REVIEW_NOTEBOOK
-    from simulator.store.demo import SUPERVISOR
+    from simulator.server import COHORT_NOTEBOOK, COURSE_NOTEBOOK, REVIEW_NOTEBOOK, STUDIO_NOTEBOOK
+    from simulator.store.demo import SUPERVISOR, TRAINER
 
     print(info.voila_url(), flush=True)
     print(info.lab_url(), flush=True)
+    # The course's start page, for the workspace's own trainee.
+    print(t("cli.serve.course_start", args.lang, user=user), flush=True)
+    print(info.voila_url(COURSE_NOTEBOOK), flush=True)
     # The supervisor's apps: in the demo as its 主任 (?as= works only there; see
     # simulator.widgets.acting), else as the workspace's user.
     who = SUPERVISOR[0] if create else user
@@ -135,6 +180,11 @@ def _announce(args: argparse.Namespace, info: ServerInfo, create: bool, user: st
     for notebook in (REVIEW_NOTEBOOK, COHORT_NOTEBOOK):
         query = {"as": SUPERVISOR[0]} if create else {}
         print(info.voila_url(notebook, **query), flush=True)
+    # The trainer's studio: in the demo as its 研修担当 (only when the workspace has it).
+    if (Path(args.workspace).resolve() / STUDIO_NOTEBOOK).is_file():
+        author = TRAINER[0] if create else user
+        print(t("cli.serve.trainer_app", args.lang, user=author), flush=True)
+        print(info.voila_url(STUDIO_NOTEBOOK, **({"as": TRAINER[0]} if create else {})), flush=True)
     print(t("cli.serve.how_to_stop", args.lang), flush=True)
     if not args.no_browser:
         import webbrowser

@@ -134,9 +134,13 @@ def cmd_export(args: argparse.Namespace) -> int:
         prepare_out(args.out, args.lang)
     with _open(args) as store:
         repo = _repository(store)
-        write: Callable[..., int] = repo.export_csv if args.kind == "csv" else repo.export_xapi
+        writers: dict[str, Callable[..., int]] = {
+            "csv": repo.export_csv,
+            "progress": repo.export_progress_csv,
+            "xapi": lambda out, trainee: repo.export_xapi(out, trainee, array=args.array),
+        }
         with _output(args.out) as out:
-            count = write(out, trainee=args.trainee)
+            count = writers[args.kind](out, trainee=args.trainee)
     print(t("store.cli.exported", args.lang, count=count, kind=args.kind), file=sys.stderr)
     return EXIT_OK
 
@@ -247,8 +251,17 @@ def register(sub: Subparsers) -> None:
     _database_options(p)
     p.set_defaults(handler=_store_errors(cmd_users))
 
-    p = sub.add_parser("export", help="grades as CSV, or learning records as xAPI JSON Lines")
-    p.add_argument("kind", choices=("csv", "xapi"))
+    p = sub.add_parser(
+        "export",
+        help="grades as CSV (csv), course progress as CSV (progress), or learning records "
+        "as xAPI statements (xapi)",
+    )
+    p.add_argument("kind", choices=("csv", "xapi", "progress"))
+    p.add_argument(
+        "--array",
+        action="store_true",
+        help="xapi: one JSON array (the body of an LRS's POST /statements), not JSON Lines",
+    )
     p.add_argument("--out", type=Path, help="output file (default: standard output)")
     p.add_argument("--trainee", metavar="ID", help="only this trainee")
     _database_options(p)

@@ -7,16 +7,22 @@ Modules: ``moves`` (a move, JSON Lines input), ``classifier`` (text -> topic, te
 ``evaluation`` (classifier accuracy). Data files live in ``data/``.
 """
 
+from typing import TYPE_CHECKING
+
+from simulator.lazy import lazy_names
 from simulator.models.transcript import Deflection
 
-from .bots import StrongBot, WeakBot, bot_report, run_bot
-from .classifier import Classification, classify
+# Eager: the function shares its module's name, and a module imported first would shadow it.
 from .debrief import Debrief, debrief
-from .engine import Interview, SessionOver, play
-from .evaluation import evaluate_classifier
-from .moves import Move, MoveParseError, parse_moves
-from .state import Phase
-from .transcript import MissedCue, Transcript, Turn
+
+if TYPE_CHECKING:
+    from .bots import StrongBot, WeakBot, bot_report, run_bot
+    from .classifier import Classification, classify
+    from .engine import Interview, SessionOver, play
+    from .evaluation import evaluate_classifier
+    from .moves import Move, MoveParseError, parse_moves
+    from .state import Phase
+    from .transcript import MissedCue, Transcript, Turn
 
 __all__ = [
     "Classification",
@@ -40,3 +46,27 @@ __all__ = [
     "play",
     "run_bot",
 ]
+
+# Each module loads when one of its names is first used (see simulator.lazy).
+__getattr__ = lazy_names(
+    __name__,
+    {
+        "StrongBot": "bots",
+        "WeakBot": "bots",
+        "bot_report": "bots",
+        "run_bot": "bots",
+        "Classification": "classifier",
+        "classify": "classifier",
+        "Interview": "engine",
+        "SessionOver": "engine",
+        "play": "engine",
+        "evaluate_classifier": "evaluation",
+        "Move": "moves",
+        "MoveParseError": "moves",
+        "parse_moves": "moves",
+        "Phase": "state",
+        "MissedCue": "transcript",
+        "Transcript": "transcript",
+        "Turn": "transcript",
+    },
+)

@@ -20,6 +20,8 @@ from typing import Any
 
 _TOKENIZER: Any = None
 _TOKENIZER_LOCK = threading.Lock()
+#: Held while the tokenizer works: it refuses a second caller ("Already borrowed").
+TOKENIZE_LOCK = threading.Lock()
 
 
 def tokenizer() -> Any:
@@ -61,13 +63,21 @@ def normalise(text: str) -> str:
 
 
 def tokens(text: str) -> list[Token]:
-    """Tokenise already-normalised text with SudachiPy (mode C)."""
-    return [
-        Token(
-            m.surface(), m.normalized_form(), m.dictionary_form(), m.begin(), m.part_of_speech()[0]
-        )
-        for m in tokenizer().tokenize(text)
-    ]
+    """Tokenise already-normalised text with SudachiPy (mode C); safe across threads."""
+    # The tokenizer is one Rust object that refuses a second caller while it works
+    # ("RuntimeError: Already borrowed"): the service and the store's scorer run on
+    # threads, so calls take turns. A call is well under a millisecond.
+    with TOKENIZE_LOCK:
+        return [
+            Token(
+                m.surface(),
+                m.normalized_form(),
+                m.dictionary_form(),
+                m.begin(),
+                m.part_of_speech()[0],
+            )
+            for m in tokenizer().tokenize(text)
+        ]
 
 
 # A sentence ends at 。?! or a line break; a clause ending in が、/けど、 also hands the

@@ -91,6 +91,9 @@ class Debrief(_Record):
     key_share: float
     missed: list[MissedFact]
     missed_cues: list[MissedCueNote]
+    #: Cues the client dropped in the interview's last reply: no turn was left to follow
+    #: them, so they are not counted as missed but shown apart.
+    last_turn_cues: list[MissedCueNote] = Field(default_factory=list)
     technique_mix: TechniqueMix
     rapport_curve: list[int]
 
@@ -209,11 +212,13 @@ def debrief(scenario: Scenario, transcript: Transcript) -> Debrief:
         for f in scenario.facts
         if f.id not in elicited
     ]
-    notes = []
+    notes: list[MissedCueNote] = []
+    last: list[MissedCueNote] = []
+    final = transcript.turns[-1].id if transcript.turns else None
     for cue in transcript.missed_cues:
         fact = scenario.fact(cue.fact)
         if fact is not None and not taken_up_later(fact, cue.turn, transcript):
-            notes.append(
+            (last if cue.turn == final else notes).append(
                 MissedCueNote(
                     fact=cue.fact,
                     turn=cue.turn,
@@ -233,6 +238,7 @@ def debrief(scenario: Scenario, transcript: Transcript) -> Debrief:
         key_share=round(len(key_elicited) / len(key), 3) if key else 1.0,
         missed=missed,
         missed_cues=notes,
+        last_turn_cues=last,
         technique_mix=technique_mix(transcript),
         rapport_curve=transcript.rapport_curve,
     )

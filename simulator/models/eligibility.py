@@ -106,6 +106,13 @@ class EligibilityRule(Sourced):
         description="For a number that scales with the household (income limits, savings "
         "caps): the value for 1, 2, 3... people living together; ``value`` applies beyond.",
     )
+    per_extra_member: int | None = Field(
+        default=None,
+        ge=0,
+        description="With by_household_size, for a household larger than the table: the "
+        "table's last figure plus this much for each further person (法テラス: 33,000 yen in "
+        "grade-1 areas); ``value`` is then not used.",
+    )
     rent_allowance: list[int] | None = Field(
         default=None,
         min_length=1,
@@ -131,6 +138,8 @@ class EligibilityRule(Sourced):
             self.field not in NUMERIC_FIELDS or self.op not in ("<", "<=", ">", ">=")
         ):
             raise Invalid("invalid.by_household_size")
+        if self.per_extra_member is not None and self.by_household_size is None:
+            raise Invalid("invalid.per_extra_member")
         if self.rent_allowance is not None and (
             self.field is not EligibilityField.monthly_income or self.op not in ("<", "<=")
         ):
@@ -155,6 +164,8 @@ class EligibilityRule(Sourced):
         v = self.value
         if table is not None and 1 <= household_size <= len(table):
             v = table[household_size - 1]
+        elif table is not None and self.per_extra_member is not None:
+            v = table[-1] + (household_size - len(table)) * self.per_extra_member
         allowance = self.rent_allowance
         if allowance and rent and isinstance(v, int):
             v += min(rent, allowance[min(household_size, len(allowance)) - 1])

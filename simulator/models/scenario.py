@@ -10,6 +10,7 @@ from pydantic import Field
 
 from .common import AuthorText, Identifier, IntRange, LocalizedText, Strict, YenRange
 from .eligibility import EligibilityField
+from .language import InterviewLanguage, ThirdPerson
 from .vocab import (
     ArrivalRoute,
     ConversationStyle,
@@ -220,6 +221,7 @@ class RedFlagKind(StrEnum):
     contact_against_wish = "contact_against_wish"  # family or others the client refused
     refuse_on_status = "refuse_on_status"  # turned away or reported for nationality/status
     arrears_only = "arrears_only"  # only collecting arrears while the urgent needs wait
+    lay_interpreter = "lay_interpreter"  # a child, friend or relative made to interpret
 
 
 class RedFlag(Strict):
@@ -299,6 +301,16 @@ class Scenario(Strict):
         description="The client template that Faker and our tables fill in."
     )
     arrival: ArrivalRoute = Field(description="How the client reached the centre.")
+    interview_language: InterviewLanguage | None = Field(
+        default=None,
+        description="The languages the client is comfortable in, their Japanese (speaking "
+        "and reading) and the interpreting on offer; empty for a native Japanese speaker.",
+    )
+    present: list[ThirdPerson] = Field(
+        default_factory=list,
+        description="Others who sit in on the interview (a child who interprets, a friend); "
+        "the trainee sees them in the interview header.",
+    )
     presenting_complaint: list[AuthorText] = Field(
         min_length=1, description="The 主訴 the client opens with; one is picked."
     )

@@ -40,6 +40,11 @@ EXPECTED_FILE = "expected.yaml"
 #: with one harmful action.
 EXTRA_BANDS = ("plain", "stuffed", "redflag")
 EXTRA_FILE = "expected_extra.yaml"
+#: Held-out plans written after the teamwork and community fields existed (forms_heldout.yaml,
+#: rated in expected_heldout.yaml): a strong plan using the fields, a middling one, and the
+#: strong substance said in words only. Read like the extra file; counted in the agreement.
+HELDOUT_BANDS = ("fields_strong", "fields_middling", "words_only")
+HELDOUT_FILE = "expected_heldout.yaml"
 
 
 class Expected(BaseModel):
@@ -145,8 +150,14 @@ class _Pairs:
     by_criterion: dict[str, list[Pair]] = field(default_factory=dict)
 
 
-def read_extra(path: Path, rubric: Rubric, locale: str | None = None) -> dict[str, dict[str, int]]:
-    """expected_extra.yaml: band -> criterion -> level (notes and red_flag set aside)."""
+def read_extra(
+    path: Path,
+    rubric: Rubric,
+    locale: str | None = None,
+    bands: tuple[str, ...] = EXTRA_BANDS,
+) -> dict[str, dict[str, int]]:
+    """expected_extra.yaml (or another file of ``bands``): band -> criterion -> level
+    (notes and red_flag set aside)."""
 
     def fail(detail: str) -> InvalidFile:
         msg = t("rubric.cli.bad_expected", locale, file=path, detail=detail)
@@ -161,8 +172,8 @@ def read_extra(path: Path, rubric: Rubric, locale: str | None = None) -> dict[st
     ids = {c.id for c in rubric.criteria}
     out: dict[str, dict[str, int]] = {}
     for band, levels in raw.items():
-        if band not in EXTRA_BANDS or not isinstance(levels, dict):
-            raise fail(f"{band}: expected one of {', '.join(EXTRA_BANDS)} with levels")
+        if band not in bands or not isinstance(levels, dict):
+            raise fail(f"{band}: expected one of {', '.join(bands)} with levels")
         kept = {k: v for k, v in levels.items() if k not in ("notes", "red_flag")}
         for cid, level in kept.items():
             if cid not in ids:
@@ -233,6 +244,9 @@ def calibrate(
         expected = read_expected(folder / EXPECTED_FILE, rubric, locale)
         extra_file = folder / EXTRA_FILE
         extra = read_extra(extra_file, rubric, locale) if extra_file.is_file() else {}
+        heldout_file = folder / HELDOUT_FILE
+        if heldout_file.is_file():
+            extra |= read_extra(heldout_file, rubric, locale, HELDOUT_BANDS)
         wanted = {band: expected.band(band) for band in BANDS} | extra
         totals: dict[str, int] = {}
         marked: bool | None = None

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from simulator.casework import labels
 from simulator.i18n import t
+from simulator.labels import technique_label, topic_label
 from simulator.models.casework import (
     ActProgramme,
     DomainStatus,
@@ -25,6 +26,7 @@ from simulator.models.casework import (
 from simulator.models.region import Region
 from simulator.models.submission import Submission
 from simulator.models.teamwork import CommunityActionKind, TeamRole
+from simulator.models.transcript import Turn
 from simulator.models.vocab import IntakeCategory, Topic, Urgency
 
 #: The words for each coded value the forms hold.
@@ -43,6 +45,33 @@ _ENUM_WORDS: dict[type[Enum], Callable[..., str]] = {
 
 #: Fields that only link one part of the forms to another; their ids mean nothing to a reader.
 _LINK_FIELDS = frozenset({"id"})
+
+
+#: Characters of a remark that name its turn: enough to recognise it, short enough for a link.
+TURN_WORDS = 15
+
+
+def said_text(turn: Turn, locale: str | None) -> str:
+    """What the counsellor said in ``turn``: the typed text, or the menu move in words."""
+    if turn.text is not None:
+        return turn.text
+    return t(
+        "interview.menu_move",
+        locale,
+        topic=topic_label(turn.topic, locale),
+        technique=technique_label(turn.technique, locale),
+    )
+
+
+def turn_label(turn_id: str, submission: Submission, locale: str | None) -> str:
+    """A cited turn as the trainee knows it: its number in the interview and its first
+    words (「3回目の発言「お仕事のことを…」」), never the internal id alone."""
+    for number, turn in enumerate(submission.transcript.turns, 1):
+        if turn.id == turn_id:
+            said = " ".join(said_text(turn, locale).split())
+            words = said if len(said) <= TURN_WORDS else said[:TURN_WORDS] + "…"
+            return t("feedback.turn", locale, n=number, words=words)
+    return t("feedback.turn_missing", locale, turn=turn_id)
 
 
 class EvidenceWords:
@@ -91,7 +120,7 @@ class EvidenceWords:
         if name == "issues":
             return self._issue(value)
         if name == "evidence":
-            return t("feedback.turn", self.locale, turn=value)
+            return turn_label(value, self.submission, self.locale)
         return value
 
     def _issue(self, issue_id: str) -> str:

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from simulator.casework.paths import get_in, parse_path
 from simulator.i18n import current_locale, t
-from simulator.labels import technique_label, topic_label
+from simulator.labels import topic_label
 from simulator.models.region import Region
 from simulator.models.rubric import MAX_LEVEL, CriterionKind, Rubric, Visibility
 from simulator.models.submission import Submission
 from simulator.models.transcript import Turn
 
 from .checkers.base import Effect
-from .evidence_text import EvidenceWords
+from .evidence_text import EvidenceWords, said_text, turn_label
 from .scorecard import CriterionResult, Scorecard
 
 
@@ -60,11 +60,7 @@ class HiddenItem:
 
 
 def _turn_text(turn: Turn, locale: str | None) -> str:
-    said = turn.text
-    if said is None:
-        topic = topic_label(turn.topic, locale)
-        technique = technique_label(turn.technique, locale)
-        said = t("interview.menu_move", locale, topic=topic, technique=technique)
+    said = said_text(turn, locale)
     return f"{t('interview.you', locale)}: {said}\n{t('interview.client', locale)}: {turn.reply}"
 
 
@@ -92,7 +88,7 @@ def resolve_evidence(
     turn = next((x for x in submission.transcript.turns if x.id == pointer), None)
     if turn is not None:
         return EvidenceRef(
-            pointer, t("feedback.turn", locale, turn=pointer), _turn_text(turn, locale)
+            pointer, turn_label(pointer, submission, locale), _turn_text(turn, locale)
         )
     try:
         value = get_in(submission, parse_path(pointer))

@@ -25,10 +25,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from simulator.interview.analysis import normalise, tokens
+from simulator.interview.analysis import normalise
 from simulator.models.casework import Assessment, Plan
 from simulator.models.scenario import RedFlag, RedFlagKind, Scenario
+
+from .text import clause_forms
 
 #: Verbs that contact or inform someone (normalised forms).
 CONTACT = frozenset(
@@ -52,6 +55,11 @@ PAYMENT = re.compile(r"支払|支払い|返済|分納|納付|滞納|督促|取�
 COMMIT = re.compile(r"全額|入金|再開|約束|取り付け")
 SPARE = re.compile(r"猶予|待って|待つ|保留|減額|免除|止めて")
 CLAUSE = re.compile(r"[。、,.;；!?！？\n]+")
+#: What follows a person who is the subject of the talk, not the one contacted
+#: (「社会福祉士に、息子のことを話す」 tells the social worker about the son).
+ABOUT = re.compile(
+    r"(?:さん|くん|ちゃん|様)?(?:のこと|の事|について|に関し|に関する|の件|の様子|の話)"
+)
 
 
 @dataclass(frozen=True)
@@ -90,24 +98,46 @@ def _negated_after(clause: str, at: int) -> bool:
     return SECRECY.search(clause) is not None or NEGATION.search(clause, at) is not None
 
 
+@cache
+def _person_forms(person: str) -> tuple[str, ...]:
+    """Normalised forms of a person the answer key names (scenario data, kept)."""
+    return tuple(form for form, _ in clause_forms(normalise(person)))
+
+
 def _contacts(flag: RedFlag, text: str) -> bool:
     """A clause names one of the people and contacts them, not negated nor kept secret.
 
     One clause, not two: in 「夫から離れて…、相談員と話し合った」 the husband is left and the
     counsellor talked to."""
-    people = [(p, [t.normalized for t in tokens(normalise(p))]) for p in flag.people]
+    people = [(p, _person_forms(p)) for p in flag.people]
     for clause in CLAUSE.split(normalise(text)):
-        toks = tokens(clause)
-        named = any(
-            person in clause or (len(forms) == 1 and any(t.normalized == forms[0] for t in toks))
-            for person, forms in people
-        )
-        if not named:
+        toks = clause_forms(clause)
+        named = _named_at(clause, toks, people)
+        if not named or all(ABOUT.match(clause, end) for end in named):
             continue
-        verb = next((t for t in toks if t.normalized in CONTACT), None)
-        if verb is not None and not _negated_after(clause, verb.begin):
+        verb = next((begin for f, begin in toks if f in CONTACT), None)
+        if verb is not None and not _negated_after(clause, verb):
             return True
     return False
+
+
+def _named_at(
+    clause: str, toks: tuple[tuple[str, int], ...], people: list[tuple[str, tuple[str, ...]]]
+) -> list[int]:
+    """Where each mention of one of the people ends in the clause (written as the key
+    writes them, or as their one normalised form)."""
+    ends: set[int] = set()
+    for person, forms in people:
+        at = clause.find(person)
+        while at >= 0:
+            ends.add(at + len(person))
+            at = clause.find(person, at + 1)
+        if len(forms) == 1:
+            for i, (form, _begin) in enumerate(toks):
+                if form == forms[0]:
+                    following = toks[i + 1][1] if i + 1 < len(toks) else len(clause)
+                    ends.add(following)
+    return sorted(ends)
 
 
 def _says(flag: RedFlag, text: str) -> bool:
@@ -124,10 +154,8 @@ _KEEP_AWAY = frozenset({RedFlagKind.contact_abuser, RedFlagKind.disclose_whereab
 
 
 def _agency_is(flag: RedFlag, agency: str) -> bool:
-    forms = {t.normalized for t in tokens(normalise(agency))}
-    return any(
-        p in agency or {t.normalized for t in tokens(normalise(p))} <= forms for p in flag.people
-    )
+    forms = {f for f, _ in clause_forms(normalise(agency))}
+    return any(p in agency or set(_person_forms(p)) <= forms for p in flag.people)
 
 
 def _agreed(flag: RedFlag, text: str) -> bool:

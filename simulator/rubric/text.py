@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from simulator.interview.analysis import normalise, tokenizer
+from simulator.interview.analysis import TOKENIZE_LOCK, normalise, tokenizer
 
 from .wordlists import word_list
 
@@ -50,12 +50,13 @@ def analyse(text: str) -> tuple[Morph, ...]:
         return ()
     out = []
     roles = _ROLE
-    for m in tokenizer().tokenize(norm):
-        pos_id = m.part_of_speech_id()
-        role = roles.get(pos_id)
-        if role is None:
-            role = roles[pos_id] = _role(m.part_of_speech())
-        out.append((m.normalized_form(), role))
+    with TOKENIZE_LOCK:  # the store scores on threads (see analysis.tokens)
+        for m in tokenizer().tokenize(norm):
+            pos_id = m.part_of_speech_id()
+            role = roles.get(pos_id)
+            if role is None:
+                role = roles[pos_id] = _role(m.part_of_speech())
+            out.append((m.normalized_form(), role))
     return tuple(out)
 
 
@@ -104,6 +105,68 @@ def find_phrases(text: str, list_name: str) -> list[str]:
     return list(found)
 
 
+#: Normalised forms that negate what they follow: ない (auxiliary and 無い), ず (ません), ぬ.
+NEGATORS = frozenset({"ない", "無い", "ず", "ぬ"})
+#: What may stand between an expression and its negation: て・で・は・も・の・と, いる, ある,
+#: てる, わけ, こと, だ・です・ます, and the verbs of judging in とは思わない / とは言えない.
+#: Anything else ends the search, so 怠けているに違いない and 怠けているだけではない (which
+#: assert it) stay affirmed.
+NEGATION_BRIDGE = frozenset(
+    {"て", "で", "は", "も", "の", "と", "居る", "有る", "てる", "訳", "事", "だ", "です", "ます"}
+    | {"思う", "言う", "考える", "限る"}
+)
+#: After the negation, …ないか / …ないでしょうか / …ないだろうか asks, so it asserts.
+QUESTION_TAIL = frozenset({"だ", "です", "う", "ます"})
+
+
+def negated_after(morphs: tuple[Morph, ...], start: int) -> bool:
+    """True when the words from ``start`` negate what precedes them (意欲が低い|わけではない).
+
+    Negations are counted (…ないわけではない asserts); a question particle after the last
+    one (…のではないか) turns it into a suggestion that it is so.
+    """
+    count, last, i, n = 0, -1, start, len(morphs)
+    while i < n:
+        word = morphs[i][0]
+        if word in NEGATORS:
+            count, last = count + 1, i
+        elif word not in NEGATION_BRIDGE:
+            break
+        i += 1
+    if count % 2 == 0:
+        return False
+    j = last + 1
+    while j < n and morphs[j][0] in QUESTION_TAIL:
+        j += 1
+    return not (j < n and morphs[j][0] == "か")
+
+
+def find_affirmed(text: str, list_name: str) -> list[str]:
+    """Entries of ``list_name`` found in ``text`` at least once not negated.
+
+    「意欲が低いわけではない」「怠けているのではない」 do not count; 「…のではないか」 does.
+    """
+    found = find_phrases(text, list_name)
+    if not found:
+        return found
+    morphs = analyse(text)
+    # Positions in the phrase key (particles skipped) back to positions in ``morphs``.
+    kept = [i for i, (_, role) in enumerate(morphs) if role != SKIPPED]
+    seq = phrase_key(text)
+    index = _phrase_index(list_name)
+    out: dict[str, None] = {}
+    for i, word in enumerate(seq):
+        for entry, key in index.get(word, ()):
+            end = i + len(key)
+            if (
+                entry not in out
+                and seq[i:end] == key
+                and not negated_after(morphs, kept[end - 1] + 1)
+            ):
+                out[entry] = None
+    return list(out)
+
+
 def phrase_words(text: str, list_name: str) -> frozenset[str]:
     """Normalised words of ``text`` that belong to matched entries of ``list_name``."""
     words: set[str] = set()
@@ -122,9 +185,17 @@ def has_any(text: str, list_name: str) -> bool:
     return bool(find_phrases(text, list_name))
 
 
+@lru_cache(maxsize=32768)
+def clause_forms(clause: str) -> tuple[tuple[str, int], ...]:
+    """(normalised form, start offset) of each morpheme of already-normalised ``clause``:
+    what the red-flag search needs, without the classifier's heavier tokens."""
+    return tuple((m.normalized_form(), m.begin()) for m in tokenizer().tokenize(clause))
+
+
 def clear_caches() -> None:
     """Forget every cached analysis (benchmarks measure tokenisation this way)."""
     analyse.cache_clear()
+    clause_forms.cache_clear()
     content_words.cache_clear()
     phrase_key.cache_clear()
     word_runs.cache_clear()

@@ -13,11 +13,18 @@ from collections.abc import Iterable
 from simulator.i18n import t
 from simulator.models import Region, Scenario
 from simulator.models.geography import PREFECTURE_AREA_PREFIXES
+from simulator.models.language import InterpreterKind, Language
 from simulator.models.persona import SLOT_NAMES
+from simulator.models.scenario import RedFlagKind
 from simulator.models.vocab import HousingType
 
+from .authoring import Finding, gate_findings, placeholder_findings
+from .contradictions import contradiction_findings
 from .problems import Problem
 from .source import Document, PathPart
+
+#: Interpreting that needs a language to interpret from.
+INTERPRETED = frozenset({InterpreterKind.professional, InterpreterKind.phone})
 
 
 class _Report:
@@ -31,6 +38,10 @@ class _Report:
 
     def warn(self, parts: list[PathPart], key: str, **kw: object) -> None:
         self.problems.append(self.doc.problem(parts, t(key, self.locale, **kw), "warning", key))
+
+    def add(self, findings: Iterable[Finding]) -> None:
+        for parts, key, kw, severity in findings:
+            (self.error if severity == "error" else self.warn)(parts, key, **kw)
 
 
 def _duplicates(ids: Iterable[str]) -> set[str]:
@@ -130,6 +141,10 @@ def lint_scenario(
         if len(fact.wordings) < 2:
             r.warn([*base, "wordings"], "lint.one_wording", id=fact.id)
 
+    r.add(gate_findings(scenario))
+    r.add(placeholder_findings(scenario))
+    r.add((p, k, kw, "warning") for p, k, kw in contradiction_findings(scenario))
+
     for cycle in prerequisite_cycles(scenario):
         n = next(i for i, f in enumerate(scenario.facts) if f.id == cycle[0])
         r.error(["facts", n, "gate", "requires"], "lint.cycle", cycle=" → ".join(cycle))
@@ -196,12 +211,43 @@ def lint_scenario(
                 region=region.id,
                 resource=key.hand_off_to,
             )
-    if region is not None and not any(p.severity == "error" for p in r.problems):
-        # Imported here: teachability generates personas, which needs the whole model.
-        from .teachable import teachability_findings
+    lang = scenario.interview_language
+    if (
+        lang is not None
+        and lang.interpreter in INTERPRETED
+        and set(lang.languages) <= {Language.ja}
+    ):
+        r.error(["interview_language", "interpreter"], "lint.interpreter_without_language")
+    interpreting = [n for n, person in enumerate(scenario.present) if person.interprets]
+    if interpreting and not any(f.kind is RedFlagKind.lay_interpreter for f in key.red_flags):
+        # The case puts a lay interpreter in the room: the key should say relying on them harms.
+        r.warn(["present", interpreting[0], "interprets"], "lint.interpreter_no_red_flag")
+    household = scenario.persona.household
+    for n, person in enumerate(scenario.present):
+        if person.member is None:
+            continue
+        where = ["present", n, "member"]
+        if person.member >= len(household):
+            r.error(where, "lint.present_no_member", member=person.member, count=len(household))
+        elif household[person.member].relation is not person.relation:
+            r.error(
+                [*where[:2], "relation"],
+                "lint.present_relation",
+                relation=person.relation.value,
+                member=household[person.member].relation.value,
+            )
+    if region is not None:
+        # Run whatever else is wrong, so an author sees every problem in one pass (persona
+        # generation needs only a valid model). Imported here: it generates personas.
+        from simulator.persona import generate_persona
 
-        for parts, message, kw in teachability_findings(scenario, region):
+        from .authoring import persona_findings
+        from .teachable import TEACHABLE_SEEDS, disclosable, teachability_findings
+
+        for parts, message, kw in teachability_findings(scenario, region, locale):
             r.error(parts, message, **kw)
+        personas = [generate_persona(scenario, region, seed) for seed in TEACHABLE_SEEDS]
+        r.add(persona_findings(scenario, region, personas, disclosable(scenario).domains))
 
     persona = scenario.persona
     if persona.rent is not None and persona.housing not in (HousingType.rented, HousingType.public):

@@ -14,8 +14,9 @@ from simulator.models import Region, Scenario
 from simulator.models.common import Invalid
 from simulator.models.rubric import Rubric
 
+from . import model_cache
 from .problems import InvalidFile, Problem
-from .source import Document, PathPart, format_path, read_document
+from .source import Document, PathPart, format_path, parse_bytes, read_document, read_raw
 from .upgrade import CURRENT_VERSION, can_upgrade, upgrade
 
 M = TypeVar("M", bound=BaseModel)
@@ -105,23 +106,29 @@ def parse_document(doc: Document, locale: str | None = None) -> tuple[str, BaseM
         )
     version: Any = doc.data.get("schema_version")
     current = CURRENT_VERSION[kind]
+    first: list[Problem] = []
+    data = doc.data
     if isinstance(version, bool) or not isinstance(version, int) or not can_upgrade(kind, version):
-        raise InvalidFile(
-            [
-                doc.problem(
-                    ["schema_version"],
-                    t("load.bad_version", locale, version=version, current=current),
-                    code="schema_version",
-                )
-            ]
+        first.append(
+            doc.problem(
+                ["schema_version"],
+                t("load.bad_version", locale, version=version, current=current),
+                code="schema_version",
+            )
         )
-    data = upgrade(kind, version, doc.data)
+    else:
+        data = upgrade(kind, version, doc.data)
     try:
-        return kind, MODELS[kind].model_validate(data)
+        # A bad version is reported with the fields' problems (read as the current
+        # version), so the author sees them all at once.
+        model = MODELS[kind].model_validate(data)
     except ValidationError as exc:
-        raise InvalidFile(problems_from_validation(doc, exc, locale)) from None
+        raise InvalidFile(first + problems_from_validation(doc, exc, locale)) from None
     except RecursionError:
-        raise InvalidFile([doc.problem([], t("load.too_deep", locale))]) from None
+        raise InvalidFile([*first, doc.problem([], t("load.too_deep", locale))]) from None
+    if first:
+        raise InvalidFile(first)
+    return kind, model
 
 
 def load_file(path: str | Path, locale: str | None = None) -> tuple[str, BaseModel, Document]:
@@ -132,11 +139,18 @@ def load_file(path: str | Path, locale: str | None = None) -> tuple[str, BaseMod
 
 
 def _load_as(path: str | Path, model: type[M], kind: str, locale: str | None) -> M:
-    found_kind, obj, doc = load_file(path, locale)
+    raw = read_raw(Path(path), locale)
+    key = model_cache.cache_key(kind, raw)
+    kept = model_cache.cached(key, model)
+    if kept is not None:
+        return kept
+    doc = parse_bytes(str(path), raw, locale)
+    found_kind, obj = parse_document(doc, locale)
     if not isinstance(obj, model):
         raise InvalidFile(
             [doc.problem(["kind"], t("load.wrong_kind", locale, kind=found_kind, expected=kind))]
         )
+    model_cache.keep(key, obj)
     return obj
 
 

@@ -110,17 +110,26 @@ def _fail(file: str, line: int, col: int, key: str, locale: str | None, **kw: An
     return InvalidFile([Problem(file, line, col, "", t(key, locale, **kw), "error", key)])
 
 
-def read_document(path: Path, locale: str | None = None) -> Document:
-    """Parse one YAML file, refusing empty, binary, oversized or malformed input."""
+def read_raw(path: Path, locale: str | None = None) -> bytes:
+    """The bytes of an author file, refusing what is not a regular file or is too large."""
     file = str(path)
     try:
-        raw = read_input(path, MAX_FILE_BYTES)
+        return read_input(path, MAX_FILE_BYTES)
     except OSError as exc:
         raise _fail(file, 1, 1, "load.unreadable", locale, reason=exc.strerror) from None
     except RefusedPath as exc:
         if exc.key == "file.too_large":
             raise _fail(file, 1, 1, "load.too_large", locale, **exc.params) from None
         raise InvalidFile([Problem(file, 1, 1, "", exc.reason(locale), "error", exc.key)]) from None
+
+
+def read_document(path: Path, locale: str | None = None) -> Document:
+    """Parse one YAML file, refusing empty, binary, oversized or malformed input."""
+    return parse_bytes(str(path), read_raw(path, locale), locale)
+
+
+def parse_bytes(file: str, raw: bytes, locale: str | None = None) -> Document:
+    """Parse the bytes of the author file ``file`` (named in problems)."""
     if b"\x00" in raw:
         raise _fail(file, 1, 1, "load.binary", locale)
     try:
@@ -128,6 +137,11 @@ def read_document(path: Path, locale: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise _fail(file, line, 1, "load.not_utf8", locale) from None
+    return parse_text(text, file, locale)
+
+
+def parse_text(text: str, file: str, locale: str | None = None) -> Document:
+    """Parse YAML ``text`` (the studio's editor, or a file's decoded bytes) as ``file``."""
     if not text.strip():
         raise _fail(file, 1, 1, "load.empty", locale)
     yaml = YAML(typ="rt")
@@ -136,10 +150,12 @@ def read_document(path: Path, locale: str | None = None) -> Document:
     try:
         # Aliases and merge keys are expanded by the constructor; count first what they
         # would expand to (linear in the file), so a "billion laughs" file fails at once.
-        nodes = expanded_size(yaml.compose(text), ALIAS_EXPANSION_LIMIT)
+        # The counted tree is then constructed as it is: the text is parsed only once.
+        node = yaml.compose(text)
+        nodes = expanded_size(node, ALIAS_EXPANSION_LIMIT)
         if nodes > ALIAS_EXPANSION_LIMIT:
             raise _fail(file, 1, 1, "load.alias_bomb", locale, limit=ALIAS_EXPANSION_LIMIT)
-        data = yaml.load(text)
+        data = None if node is None else yaml.constructor.construct_document(node)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1

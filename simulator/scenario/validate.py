@@ -6,13 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from simulator.models import Region, Scenario
-from simulator.models.rubric import Rubric
-
-from .library import find_region, yaml_files
-from .linter import lint_region, lint_scenario
-from .loader import load_file
-from .problems import InvalidFile, Problem
+from .library import yaml_files
+from .onepass import check_files, unique
+from .problems import Problem
 
 
 @dataclass
@@ -46,31 +42,11 @@ class ValidationReport:
 
 
 def validate_paths(paths: Iterable[str | Path], locale: str | None = None) -> ValidationReport:
-    """Validate files and folders. Regions among them are used to lint the scenarios."""
-    report = ValidationReport()
-    loaded = []
-    for path in yaml_files(paths):
-        report.files += 1
-        try:
-            loaded.append((path, *load_file(path, locale)))
-        except InvalidFile as exc:
-            report.problems.extend(exc.problems)
-    regions = {m.id: m for _, _, m, _ in loaded if isinstance(m, Region)}
-    for path, _kind, model, doc in loaded:
-        if isinstance(model, Region):
-            report.problems.extend(lint_region(model, doc, locale))
-        elif isinstance(model, Scenario):
-            region = regions.get(model.region)
-            if region is None:
-                try:
-                    region = find_region(model.region, path, locale)
-                except InvalidFile as exc:
-                    report.problems.extend(exc.problems)
-            report.problems.extend(lint_scenario(model, doc, region, locale))
-        elif isinstance(model, Rubric):
-            # Checker names and parameters are checked against the registry, which lives
-            # in the rubric layer above this one; imported only when a rubric is found.
-            from simulator.rubric.files import lint_rubric
-
-            report.problems.extend(lint_rubric(model, doc, locale))
+    """Validate files and folders in one pass (simulator.scenario.onepass): every problem
+    of every file, each once. Regions among them are used to lint the scenarios."""
+    files = yaml_files(paths)
+    report = ValidationReport(files=len(files))
+    for checked in check_files(files, locale):
+        report.problems.extend(checked.problems)
+    report.problems = unique(report.problems)
     return report

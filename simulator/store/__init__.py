@@ -3,6 +3,10 @@
 Open a ``Store`` and act through ``Store.as_user(name)``; see ``repository.py``.
 """
 
+from typing import TYPE_CHECKING
+
+from simulator.lazy import lazy_names
+
 from .errors import (
     AlreadySubmitted,
     Conflict,
@@ -33,8 +37,12 @@ from .records import (
     TurnRecord,
     UserRecord,
 )
-from .repository import Repository, Store
 from .roles import OPERATOR, Actor, Role
+
+# The database layer (SQLAlchemy) loads when a store is opened: a page that only asks
+# whether the workspace has one, or names a store error, does not wait for it.
+if TYPE_CHECKING:
+    from .repository import Repository, Store
 
 __all__ = [
     "OPERATOR",
@@ -70,3 +78,5 @@ __all__ = [
     "TurnRecord",
     "UserRecord",
 ]
+
+__getattr__ = lazy_names(__name__, {"Repository": "repository", "Store": "repository"})

@@ -2,19 +2,20 @@
 
 | user | role | in cohort ``demo`` |
 |---|---|---|
-| the workspace's user | trainee | yes |
-| shunin | supervisor | yes |
+| the workspace's user | trainee | yes, at the start of the course |
+| shunin, nishida | supervisor | yes; they share the review of the cohort's work |
 | trainer | trainer | - |
-| aoki, inoue, ueda | trainee | yes, each with exemplar submissions waiting for review |
+| aoki ... suzuki (twelve) | trainee | yes, at different points of the course |
 
 Every scenario of the case library and the default rubric are registered, so trainees can
-start attempts and their submissions carry a rubric version. The hand-made exemplar
-submissions (tests/exemplars, in a source checkout) go in scored, through the batch
-import, so the supervisor ``shunin`` has a review queue.
+start attempts and their submissions carry a rubric version. The twelve demo trainees'
+course (simulator.store.demo_course) is played through the store: module steps, practice
+work and capstones from the hand-rated exemplar submissions (tests/exemplars, in a source
+checkout), reviewed, returned and resubmitted by the two supervisors.
 
 Seeding is idempotent: users, the cohort and memberships are added only when missing,
-content is registered by hash, and exemplars carry idempotency keys and are not even
-scored again once stored. A second ``nuiawase demo`` adds nothing.
+content is registered by hash, and every scripted step happens at a fixed moment and is
+skipped once stored. A second ``nuiawase demo`` adds nothing.
 """
 
 from __future__ import annotations
@@ -22,26 +23,22 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from simulator.i18n import t
 from simulator.models.region import Region
 from simulator.models.scenario import Scenario
-from simulator.models.submission import Submission
 from simulator.rubric.files import default_exemplars_dir
 
-from .documents import as_document
+from .demo_course import CAST, SUPERVISORS, seed_course
 from .identity import current_user_name
 from .repository import Repository, Store
 from .roles import Role
 
 COHORT = "demo"
-SUPERVISOR = ("shunin", "主任 相談支援員")
+SUPERVISOR = SUPERVISORS[0]
 TRAINER = ("trainer", "研修担当")
-#: Demo trainees whose exemplar submissions fill the review queue.
-DEMO_TRAINEES = (("aoki", "青木 さくら"), ("inoue", "井上 大翔"), ("ueda", "上田 美咲"))
-LEVELS = ("strong", "middling", "weak")
-KEY_PREFIX = "demo/exemplar"
+#: The demo trainees (login, printed name), whose course fills the apps.
+DEMO_TRAINEES = tuple((p.name, p.shown) for p in CAST)
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ def seed_demo(
         scenario_hashes, _ = register_content(trainer, [scenario for scenario, _ in cases.values()])
         added = 0
         if exemplars is not None and exemplars.is_dir():
-            added = _import_exemplars(op, exemplars, cases, scenario_hashes)
+            added = seed_course(store, exemplars, scenario_hashes)
     return DemoSeed(users, len(scenario_hashes), added, time.perf_counter() - started)
 
 
@@ -98,7 +95,7 @@ def _people(op: Repository, trainee: str, locale: str | None) -> int:
     wanted = [
         # Named as a person on the printed form, not by the login (often root in a container).
         (trainee, Role.trainee, t("demo.trainee_name", locale)),
-        (SUPERVISOR[0], Role.supervisor, SUPERVISOR[1]),
+        *((name, Role.supervisor, shown) for name, shown in SUPERVISORS),
         (TRAINER[0], Role.trainer, TRAINER[1]),
         *((name, Role.trainee, shown) for name, shown in DEMO_TRAINEES),
     ]
@@ -111,7 +108,7 @@ def _people(op: Repository, trainee: str, locale: str | None) -> int:
     if COHORT not in {c.name for c in op.cohorts()}:
         op.add_cohort(COHORT, t("demo.cohort_title", locale))
     roles = {u.name: u.role for u in op.users()}
-    for name in (trainee, SUPERVISOR[0], *(n for n, _ in DEMO_TRAINEES)):
+    for name in (trainee, *(n for n, _ in SUPERVISORS), *(n for n, _ in DEMO_TRAINEES)):
         # A workspace user who is a trainer (or an admin) is simply not a member.
         if roles[name] in (Role.trainee, Role.supervisor):
             op.add_member(COHORT, name)
@@ -131,45 +128,6 @@ def _library() -> dict[str, tuple[Scenario, Region]]:
             continue
         out[scenario.id] = (scenario, region)
     return out
-
-
-def _import_exemplars(
-    op: Repository,
-    folder: Path,
-    cases: dict[str, tuple[Scenario, Region]],
-    scenario_hashes: dict[str, str],
-) -> int:
-    """Import the exemplars not yet stored in one batch (the store scores them); returns
-    how many."""
-    stored = {s.idempotency_key for name, _ in DEMO_TRAINEES for s in op.submissions(name)}
-    records: list[dict[str, Any]] = []
-    scenario_dirs = sorted(d for d in folder.iterdir() if d.is_dir() and d.name in cases)
-    for index, scenario_dir in enumerate(scenario_dirs):
-        for offset, level in enumerate(LEVELS):
-            key = f"{KEY_PREFIX}/{scenario_dir.name}/{level}"
-            file = scenario_dir / f"{level}.json"
-            if key in stored or not file.is_file():
-                continue
-            # Each demo trainee gets a strong, a middling and a weak piece of work in turn.
-            trainee = DEMO_TRAINEES[(index + offset) % len(DEMO_TRAINEES)][0]
-            submission = Submission.model_validate_json(file.read_bytes()).model_copy(
-                update={"trainee_id": trainee}
-            )
-            records.append(
-                {
-                    "key": key,
-                    "trainee": trainee,
-                    "cohort": COHORT,
-                    "scenario_hash": scenario_hashes[submission.scenario_id],
-                    "seed": submission.seed,
-                    "submitted_at": submission.submitted_at.isoformat(),
-                    "payload": as_document(submission),
-                }
-            )
-    if not records:
-        return 0
-    # One transaction: a crash leaves all of them or none, never a half-seeded queue.
-    return op.import_submissions(records, batch_size=len(records)).stored
 
 
 __all__ = ["COHORT", "DEMO_TRAINEES", "SUPERVISOR", "TRAINER", "DemoSeed", "seed_demo"]

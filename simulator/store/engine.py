@@ -26,11 +26,11 @@ from sqlalchemy.orm import Session
 from simulator.settings import load_settings
 
 from .errors import InvalidInput, StoreUnavailable
+from .location import SQLITE_FILE_NAME
 
 T = TypeVar("T")
 
 DATABASE_URL_ENV = "NUIAWASE_DATABASE_URL"
-SQLITE_FILE_NAME = "nuiawase.sqlite3"
 
 #: How long SQLite waits for another writer inside one attempt (milliseconds).
 SQLITE_BUSY_TIMEOUT_MS = 10_000

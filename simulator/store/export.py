@@ -42,14 +42,19 @@ from .schema import (
 EXPORTERS = (Role.supervisor, Role.admin)
 CHUNK = 1000
 
-#: Where user accounts live, for xAPI actors (an IRI naming this store's accounts).
-ACCOUNT_HOME = "urn:nuiawase:users"
+#: Where user accounts live, for xAPI actors. The spec wants an IRL (a URL) for an
+#: account's homePage, and LRSs check it; .invalid (RFC 2606) is a syntactically valid URL
+#: that names no real system.
+ACCOUNT_HOME = "https://nuiawase.invalid/users"
 _NAMESPACE = uuid.UUID("5b0c3f5e-8f3a-4d0e-9a57-6e7569617761")
 
 ADL = "http://adlnet.gov/expapi/verbs/"
 AS = "http://activitystrea.ms/schema/1.0/"
 VERBS: dict[str, tuple[str, str]] = {
     "attempted": (ADL + "attempted", "attempted"),
+    "answered": (ADL + "answered", "answered"),
+    "passed": (ADL + "passed", "passed"),
+    "failed": (ADL + "failed", "failed"),
     "interacted": (ADL + "interacted", "interacted"),
     "submitted": (AS + "submit", "submitted"),
     "in_review": ("urn:nuiawase:verb:started-review", "started review of"),
@@ -232,8 +237,9 @@ class ExportMixin(RepositoryBase):
         return len(rows)
 
     # --- xAPI ---------------------------------------------------------------------------
-    def export_xapi(self, out: TextIO, trainee: str | None = None) -> int:
-        """Write the learning record as xAPI statements, one JSON object per line:
+    def export_xapi(self, out: TextIO, trainee: str | None = None, array: bool = False) -> int:
+        """Write the learning record as xAPI statements, one JSON object per line (or,
+        with ``array``, one JSON array: the body an LRS's POST /statements takes):
         attempts, transcript turns, submissions (with scores), review events and
         curriculum progress. Returns the number of statements."""
 
@@ -241,8 +247,13 @@ class ExportMixin(RepositoryBase):
             cohorts, trainee_id = self._scope(s, trainee)
             count = 0
             for statement in self._statements(s, cohorts, trainee_id):
-                out.write(json.dumps(statement, ensure_ascii=False, sort_keys=True) + "\n")
+                text = json.dumps(statement, ensure_ascii=False, sort_keys=True)
+                if array:
+                    text = ("[" if count == 0 else ",") + "\n" + text
+                out.write(text if array else text + "\n")
                 count += 1
+            if array:
+                out.write("[]\n" if count == 0 else "\n]\n")
             return count
 
         return self._read(work)

@@ -22,7 +22,7 @@ SCRIPT_LOCATION = "simulator.store:migrations"
 #: The newest revision in migrations/versions (a test checks it against Alembic's own
 #: reading). Opening a store compares against this, so the apps' kernels need not import
 #: Alembic (a fifth of a second) just to check the schema.
-HEAD = "0004"
+HEAD = "0006"
 #: Any fixed number: concurrent `db upgrade` runs on one PostgreSQL take turns on it.
 _PG_LOCK_KEY = 0x6E756961
 

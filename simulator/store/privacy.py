@@ -21,10 +21,13 @@ from .errors import Conflict, InvalidInput
 from .roles import Role, require_role
 from .schema import (
     Attempt,
+    AttemptEvent,
     Cohort,
     CohortMember,
     Draft,
     Erasure,
+    ModuleDraft,
+    ModuleEvent,
     Progress,
     ReviewEvent,
     Scorecard,
@@ -64,6 +67,9 @@ class PrivacyMixin(RepositoryBase):
                 ),
             ):
                 draft = s.get(Draft, a.id)
+                abandoned = s.scalar(
+                    select(AttemptEvent.created_at).where(AttemptEvent.attempt_id == a.id)
+                )
                 turns = s.scalars(
                     select(TranscriptTurn.payload)
                     .where(TranscriptTurn.attempt_id == a.id)
@@ -78,6 +84,7 @@ class PrivacyMixin(RepositoryBase):
                         "seed": a.seed,
                         "started_at": _iso(a.started_at),
                         "turns": list(turns),
+                        "abandoned_at": None if abandoned is None else _iso(abandoned),
                         "draft": None
                         if draft is None
                         else {
@@ -154,6 +161,29 @@ class PrivacyMixin(RepositoryBase):
                 "attempts": attempts,
                 "submissions": submissions,
                 "progress": progress,
+                "module_events": [
+                    {
+                        "module": e.module,
+                        "kind": e.kind,
+                        "at": _iso(e.created_at),
+                        "text": e.text,
+                        "score": e.score,
+                        "detail": e.detail,
+                    }
+                    for e in s.scalars(
+                        select(ModuleEvent)
+                        .where(ModuleEvent.user_id == user.id)
+                        .order_by(ModuleEvent.id)
+                    )
+                ],
+                "module_drafts": [
+                    {"module": d.module, "text": d.text, "at": _iso(d.updated_at)}
+                    for d in s.scalars(
+                        select(ModuleDraft)
+                        .where(ModuleDraft.user_id == user.id)
+                        .order_by(ModuleDraft.module)
+                    )
+                ],
                 "supervision": [
                     {
                         "held_on": r.held_on.isoformat(),
@@ -203,8 +233,14 @@ class PrivacyMixin(RepositoryBase):
                     delete(TranscriptTurn).where(TranscriptTurn.attempt_id.in_(attempts)),
                 ),
                 ("drafts", delete(Draft).where(Draft.attempt_id.in_(attempts))),
+                (
+                    "attempt_events",
+                    delete(AttemptEvent).where(AttemptEvent.attempt_id.in_(attempts)),
+                ),
                 ("attempts", delete(Attempt).where(Attempt.trainee_id == user.id)),
                 ("progress", delete(Progress).where(Progress.user_id == user.id)),
+                ("module_events", delete(ModuleEvent).where(ModuleEvent.user_id == user.id)),
+                ("module_drafts", delete(ModuleDraft).where(ModuleDraft.user_id == user.id)),
                 (
                     "supervision_records",
                     delete(SupervisionRecord).where(SupervisionRecord.trainee_id == user.id),

@@ -18,14 +18,17 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from . import migrate
+from .attempt_events import AttemptEventsMixin
 from .cohort import CohortMixin
 from .content import ContentMixin
+from .course_view import CourseViewMixin
 from .engine import make_engine, resolve_url, run_transaction, with_retries
 from .errors import PermissionDenied, StoreNotReady, StoreUnavailable
-from .export import ExportMixin
 from .identity import current_user_name
 from .people import PeopleMixin
 from .privacy import PrivacyMixin
+from .progress import ProgressMixin
+from .progress_export import ProgressExportMixin
 from .queue import QueueMixin
 from .review import ReviewMixin
 from .roles import OPERATOR, Actor, Role
@@ -39,12 +42,15 @@ class Repository(
     PeopleMixin,
     ContentMixin,
     WorkMixin,
+    ProgressMixin,
+    AttemptEventsMixin,
     QueueMixin,
     ReviewMixin,
     CohortMixin,
+    CourseViewMixin,
     SupervisionMixin,
     TransferMixin,
-    ExportMixin,
+    ProgressExportMixin,
     PrivacyMixin,
 ):
     """Every operation of the store, acting as one user (``actor``)."""

@@ -155,6 +155,22 @@ class Attempt(Base):
     started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
 
 
+class AttemptEvent(Base):
+    """Something that happened to an attempt outside its turns and drafts (added in schema
+    revision 0006). Only ``abandoned``: the trainee left it for the case library, so a
+    reload does not reopen it; nothing of it is deleted."""
+
+    __tablename__ = "attempt_events"
+    __table_args__ = (
+        CheckConstraint("kind IN ('abandoned')", name="kind"),
+        Index("ix_attempt_events_attempt_id", "attempt_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
 class TranscriptTurn(Base):
     """One turn of an attempt's interview (the transcript's Turn as JSON)."""
 
@@ -338,3 +354,39 @@ class CannedComment(Base):
     retired: Mapped[bool] = mapped_column(Boolean, default=False)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+
+
+class ModuleEvent(Base):
+    """One step a trainee took in a curriculum module (added in schema revision 0005).
+    Append-only: progress is what the events add up to (simulator.store.progress)."""
+
+    __tablename__ = "module_events"
+    __table_args__ = (
+        CheckConstraint(
+            "kind IN ('module_started', 'exercise_done', 'reflection_written',"
+            " 'check_passed', 'check_failed')",
+            name="kind",
+        ),
+        Index("ix_module_events_user_id", "user_id", "module", "id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    module: Mapped[str] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(32))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())
+    text: Mapped[str | None] = mapped_column(Text)
+    score: Mapped[float | None] = mapped_column(Float)
+    detail: Mapped[dict[str, Any] | None] = mapped_column(Document)
+
+
+class ModuleDraft(Base):
+    """A reflection being written, saved over as the trainee types (revision 0005): it
+    survives a kernel restart; writing it down for good is a ``reflection_written`` event."""
+
+    __tablename__ = "module_drafts"
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    module: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime())

@@ -32,6 +32,25 @@ class MyRow:
 
 
 @dataclass(frozen=True)
+class AbandonedRow:
+    """One of the trainee's attempts left for the case library before it was submitted."""
+
+    attempt_id: int
+    scenario_id: str
+    started_at: str
+
+
+def my_abandoned(repo: Repository) -> list[AbandonedRow]:
+    """The actor's abandoned attempts (中断), newest first."""
+    gone = repo.abandoned_attempts()
+    return [
+        AbandonedRow(a.id, a.scenario_id, a.started_at.strftime("%Y-%m-%d %H:%M"))
+        for a in reversed(repo.attempts())
+        if a.id in gone
+    ]
+
+
+@dataclass(frozen=True)
 class LevelLine:
     """A criterion as released: the automatic level beside the supervisor's."""
 

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from simulator.settings import load_settings
 
-from .engine import SQLITE_FILE_NAME, resolve_url
+from .engine import resolve_url
 from .errors import PermissionDenied, term
 from .identity import current_user_name
+from .location import has_store
 from .repository import Store
 
 if TYPE_CHECKING:
@@ -31,11 +32,6 @@ if TYPE_CHECKING:
 
 _open_stores: dict[str, Store] = {}
 _open_lock = threading.Lock()
-
-
-def has_store(workspace: Path) -> bool:
-    """True when the workspace's drafts and submissions belong in a database."""
-    return bool(load_settings().database_url) or (Path(workspace) / SQLITE_FILE_NAME).is_file()
 
 
 def workspace_store(workspace: Path) -> Store:

@@ -144,31 +144,46 @@ class AssessmentForm(w.VBox):
         ]
 
     def _findings(self) -> w.Widget:
-        loc, b = self.locale, self.binder
-        children = []
-        for i in range(len(self.session.draft.assessment.findings)):
-            path = f"assessment.findings[{i}]"
-            status = w.Dropdown(options=[(status_label(s, loc), s) for s in DomainStatus])
-            severity = w.Dropdown(
-                options=[("-", None)] + [(severity_label(n, loc), n) for n in (1, 2, 3)]
-            )
-            section = w.VBox(
-                [
-                    w.HBox(
-                        [
-                            b.field(f"{path}.status", status, t("assessment.status", loc)),
-                            b.field(f"{path}.severity", severity, t("assessment.severity", loc)),
-                        ]
-                    ),
-                    b.field(f"{path}.notes", textarea(3), t("assessment.notes", loc)),
-                    self._evidence_field(f"{path}.evidence"),
-                ]
-            )
-            section.add_class(css_class(path))
-            children.append(section)
-        self.findings.children = children
+        # Sixteen domains of four fields each were most of the sheet's widgets: a panel's
+        # fields are built when it is first opened (from the draft, so nothing is lost).
+        count = len(self.session.draft.assessment.findings)
+        self._built: set[int] = set()
+        self.findings.children = [w.VBox() for _ in range(count)]
+        self.findings.observe(self._opened, names="selected_index")
         self._titles()
         return self.findings
+
+    def _opened(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self.open_domain(change["new"])
+
+    def open_domain(self, index: int) -> w.VBox:
+        """Open the panel of domain ``index``, building its fields the first time."""
+        section: w.VBox = self.findings.children[index]
+        if index not in self._built:
+            self._built.add(index)
+            section.children = self._domain_fields(f"assessment.findings[{index}]")
+            section.add_class(css_class(f"assessment.findings[{index}]"))
+        if self.findings.selected_index != index:
+            self.findings.selected_index = index
+        return section
+
+    def _domain_fields(self, path: str) -> list[w.Widget]:
+        loc, b = self.locale, self.binder
+        status = w.Dropdown(options=[(status_label(s, loc), s) for s in DomainStatus])
+        severity = w.Dropdown(
+            options=[("-", None)] + [(severity_label(n, loc), n) for n in (1, 2, 3)]
+        )
+        return [
+            w.HBox(
+                [
+                    b.field(f"{path}.status", status, t("assessment.status", loc)),
+                    b.field(f"{path}.severity", severity, t("assessment.severity", loc)),
+                ]
+            ),
+            b.field(f"{path}.notes", textarea(3), t("assessment.notes", loc)),
+            self._evidence_field(f"{path}.evidence"),
+        ]
 
     def _titles(self) -> None:
         loc = self.locale

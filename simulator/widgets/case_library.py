@@ -11,6 +11,7 @@ from simulator.models import Persona
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
 from simulator.scenario.catalog import CaseSummary, SkippedCase, read_catalog
+from simulator.scenario.setting import setting_rows
 
 from .html import bullet_list, definition_list, esc, tag
 
@@ -54,6 +55,13 @@ class CaseLibraryModel:
         scenario, region = load_case(str(self.selected.path))
         return generate_persona(scenario, region, seed)
 
+    def setting(self, persona: Persona | None) -> list[tuple[str, str]]:
+        """The selected case's languages, interpreter and others present, as rows."""
+        if self.selected is None:
+            return []
+        scenario, _ = load_case(str(self.selected.path))
+        return setting_rows(scenario, persona, self.locale)
+
     def skipped_html(self, shown: int = 3) -> str:
         """A notice for trainers naming each case file left out and its first problems."""
         if not self.skipped:
@@ -80,13 +88,14 @@ class CaseLibraryModel:
             (t("library.arrival", loc), t(f"vocab.arrival.{c.arrival.value}", loc)),
             (t("library.turns", loc), t("library.turns_value", loc, turns=c.turn_budget)),
         ]
+        persona = self.sample_persona()
+        rows += self.setting(persona)
         parts = [
             tag("h3", c.title.get(lang)),
             definition_list(rows),
             tag("h4", t("library.objectives", loc)),
             bullet_list(o.get(lang) for o in c.objectives),
         ]
-        persona = self.sample_persona()
         if persona is not None:
             sex = t(f"vocab.sex.{persona.sex.value}", loc)
             members = [

@@ -8,6 +8,7 @@ name and title is escaped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -16,6 +17,8 @@ import ipywidgets as w
 from simulator.i18n import t
 from simulator.store import Repository, StoreError
 from simulator.store.cohort_stats import KAPPA_WARNING, CohortStats, cohort_stats
+from simulator.store.course_view import CourseProgress
+from simulator.store.progress import CAPSTONE
 
 from .acting import acting, with_banner
 from .html import esc, tag
@@ -49,11 +52,57 @@ def _criterion_titles(lang: str) -> dict[str, str]:
     return {c.id: c.title.get(lang) for c in default_rubric().criteria}
 
 
-def cohort_html(stats: CohortStats, locale: str | None) -> str:
-    """The whole view as escaped HTML with inline SVG charts."""
+def course_html(course: Sequence[CourseProgress], locale: str | None) -> str:
+    """The course table: per trainee, modules completed, the module they are in and how
+    far, and the capstone's state (escaped)."""
+    from simulator.curriculum.catalog import module
+
+    lang = locale or "ja"
+
+    def title(mid: str | None) -> str:
+        if mid is None:
+            return "-"
+        name = module(mid).title.get(lang)
+        return name if mid == CAPSTONE else f"{mid} {name}"
+
+    head = "".join(
+        f"<th>{esc(t(k, locale))}</th>"
+        for k in (
+            "cohort.trainee",
+            "cohort.modules_done",
+            "cohort.current",
+            "cohort.current_state",
+            "cohort.capstone",
+        )
+    )
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{esc(v)}</td>"
+            for v in (
+                c.display_name or c.trainee,
+                f"{c.done} / {c.total}",
+                title(c.current),
+                t(f"course.state.{c.current_state}", locale),
+                t(f"course.state.{c.capstone}", locale),
+            )
+        )
+        + "</tr>"
+        for c in course
+    )
+    return tag("h3", t("cohort.course", locale)) + (
+        f'<table class="nw-course"><tr>{head}</tr>{rows}</table>'
+    )
+
+
+def cohort_html(
+    stats: CohortStats, locale: str | None, course: Sequence[CourseProgress] = ()
+) -> str:
+    """The whole view as escaped HTML with inline SVG charts (the course table first)."""
     lang = locale or "ja"
     titles = _criterion_titles(lang)
-    parts = [tag("h3", t("cohort.progress", locale))]
+    parts = [course_html(course, locale)] if course else []
+    parts.append(tag("h3", t("cohort.progress", locale)))
     head = "".join(
         f"<th>{esc(t(k, locale))}</th>"
         for k in (
@@ -155,11 +204,12 @@ class CohortApp(w.VBox):
         """Read the chosen cohort's work again and redraw."""
         try:
             rows = self.repo.cohort_rows(self.cohort.value or None)
+            course = self.repo.cohort_course(self.cohort.value or None)
         except StoreError as exc:
             self.view.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
             return
         stats = cohort_stats(rows, lambda s: _fact_titles(s, self._lang))
-        self.view.value = cohort_html(stats, self.locale)
+        self.view.value = cohort_html(stats, self.locale, course)
 
 
 def cohort_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:

@@ -19,9 +19,10 @@ from simulator.interview.moves import Correction
 from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
 from simulator.models.vocab import Technique, Topic
+from simulator.scenario.setting import setting_rows
 
 from .confirm import ConfirmButton, fit_button
-from .html import bullet_list, esc, tag
+from .html import bullet_list, definition_list, esc, tag
 from .svg import line_chart
 
 EndHandler = Callable[[Transcript], None]
@@ -85,6 +86,7 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
     others = [f.summary.get(lang) for f in told if f.id not in key]
     missed = [f"{m.summary.get(lang)} — {m.hint.get(lang)}" for m in report.missed if m.key]
     cues = [c.hint.get(lang) for c in report.missed_cues]
+    last = [c.cue for c in report.last_turn_cues]
     mix = report.technique_mix
     none = t("debrief.none", loc)
     return "".join(
@@ -101,6 +103,9 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
             bullet_list(missed or [none], "nuiawase-missed"),
             tag("h4", t("debrief.missed_cues", loc)),
             bullet_list(cues or [none], "nuiawase-missed-cues"),
+            tag("h4", t("debrief.last_turn_cues", loc)) if last else "",
+            tag("p", t("debrief.last_turn_cues_note", loc)) if last else "",
+            bullet_list(last, "nuiawase-last-turn-cues") if last else "",
             tag("h4", t("debrief.mix", loc)),
             bullet_list(
                 [
@@ -145,7 +150,12 @@ class InterviewPanel(w.VBox):
         intro = t(
             "interview.arrived", loc, name=persona.name.kanji, age=persona.age, arrival=arrival
         )
-        self.chat = w.HTML(tag("p", intro, "nuiawase-intro"))
+        setting = setting_rows(scenario, persona, loc)
+        header = tag("p", intro, "nuiawase-intro")
+        if setting:
+            # Who speaks what, and who else is in the room, is known before the first word.
+            header += f'<div class="nuiawase-setting">{definition_list(setting)}</div>'
+        self.chat = w.HTML(header)
         self.chat.add_class("nuiawase-chat")
         self.status = w.HTML()
         self.text = w.Textarea(

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.interview import Move, Transcript
 from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
 
 from .case_library import CaseLibrary, CaseLibraryModel
 from .confirm import fit_button
-from .interview_panel import EndHandler, InterviewPanel, TurnHandler
+
+# The interview (its classifier, its word vectors) loads when the first attempt begins.
+if TYPE_CHECKING:
+    from simulator.interview import Move, Transcript
+
+    from .interview_panel import EndHandler, InterviewPanel, TurnHandler
 
 
 def new_seed() -> int:
@@ -72,6 +77,8 @@ class InterviewPractice(w.VBox):
         return panel
 
     def _begin(self, case: str, seed: int) -> InterviewPanel:
+        from .interview_panel import InterviewPanel
+
         scenario, region = load_case(case)
         self.scenario, self.region = scenario, region
         persona = generate_persona(scenario, region, seed)

@@ -13,7 +13,14 @@ import ipywidgets as w
 
 from simulator.i18n import t
 from simulator.store import Repository, StoreError
-from simulator.store.trainee_view import MyFeedback, MyRow, my_feedback, my_rows
+from simulator.store.trainee_view import (
+    AbandonedRow,
+    MyFeedback,
+    MyRow,
+    my_abandoned,
+    my_feedback,
+    my_rows,
+)
 
 from .html import esc, tag
 
@@ -56,6 +63,17 @@ def feedback_html(fb: MyFeedback, locale: str | None) -> str:
     return "".join(parts)
 
 
+def abandoned_html(rows: list[AbandonedRow], locale: str | None) -> str:
+    """The abandoned attempts as an escaped list (nothing when there are none)."""
+    if not rows:
+        return ""
+    status = t("mine.abandoned", locale)
+    items = "".join(
+        f"<li>{esc(r.scenario_id)} {esc(status)} {esc(r.started_at)}</li>" for r in rows
+    )
+    return tag("h4", t("mine.abandoned_heading", locale)) + f"<ul>{items}</ul>"
+
+
 class MySubmissions(w.VBox):
     """The list, the chosen submission's feedback, and 修正して再提出 after a return."""
 
@@ -80,7 +98,10 @@ class MySubmissions(w.VBox):
         self.revise.add_class("nw-mine-revise")
         self.revise.layout.display = "none"
         self.revise.on_click(lambda _: self._revise())
-        super().__init__([refresh, self.list, self.detail, self.revise])
+        #: Attempts left for the case library (中断): listed, never reopened.
+        self.abandoned = w.HTML()
+        self.abandoned.add_class("nw-mine-abandoned")
+        super().__init__([refresh, self.list, self.detail, self.revise, self.abandoned])
         self.add_class("nuiawase-mine")
         self.reload()
 
@@ -88,6 +109,7 @@ class MySubmissions(w.VBox):
         """Read the list again (a supervisor may have acted meanwhile)."""
         try:
             self.rows = my_rows(self.repo)
+            self.abandoned.value = abandoned_html(my_abandoned(self.repo), self.locale)
         except StoreError as exc:
             self.detail.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
             return

@@ -9,24 +9,28 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
-from simulator.casework.context import CaseContext
-from simulator.casework.session import CaseworkSession, WorkStores
 from simulator.i18n import t
-from simulator.interview import Move, Transcript, Turn
-from simulator.models.submission import Draft, Submission
-from simulator.rubric.files import default_rubric
-from simulator.rubric.scorecard import Scorecard, score_submission
+from simulator.store.location import has_store
+from simulator.workspace import resolve_workspace
 
 from .confirm import ConfirmButton, fit_button
-from .feedback_view import FeedbackView
+from .deferred import after_cell
 from .html import tag
 from .interview_practice import InterviewPractice
-from .plan_editor import open_forms
 from .stores import error_text, work_stores
 
+# The page's first view is the case library: the interview, the forms, the rubric and the
+# store load when the trainee first needs them (a Voila page is a new kernel each time).
 if TYPE_CHECKING:
+    from simulator.casework.session import CaseworkSession, WorkStores
+    from simulator.interview import Move, Transcript, Turn
+    from simulator.models.submission import Submission
+    from simulator.rubric.scorecard import Scorecard
     from simulator.store.resume import LiveAttempts
     from simulator.store.trainee_view import MyRow
+
+    from .feedback_view import FeedbackView
+    from .my_submissions import MySubmissions
 
 
 class PracticeFlow(w.VBox):
@@ -49,11 +53,12 @@ class PracticeFlow(w.VBox):
             locale=locale,
             debug=debug,
             on_end=self._interviewed,
-            on_start=self._reset,
+            on_start=self._started,
             on_turn=self._record_turn,
         )
         #: Keeps each turn in the store as it is played (when the workspace has a store).
         self.live: LiveAttempts | None = None
+        self.my_view: MySubmissions | None = None
         self.notice = w.HTML()
         self.transcript: Transcript | None = None
         self.session: CaseworkSession | None = None
@@ -75,7 +80,14 @@ class PracticeFlow(w.VBox):
         for row in (self.next_steps, self.last_steps):
             row.layout.flex_flow = "row wrap"
             row.add_class("nuiawase-steps")
-        self.mine = self._my_submissions()
+        #: 私の提出, folded (its list is filled in with the store, see :meth:`open_store`).
+        self.mine = w.VBox()
+        self._mine_list = w.VBox()
+        if has_store(resolve_workspace(workspace)):
+            box = w.Accordion(children=[self._mine_list], selected_index=None)
+            box.set_title(0, t("mine.title", locale))
+            box.add_class("nuiawase-mine-box")
+            self.mine.children = [box]
         self._reset()
         super().__init__(
             [
@@ -90,7 +102,16 @@ class PracticeFlow(w.VBox):
             ]
         )
         self.add_class("nuiawase-practice-flow")
-        self.resume()
+        # The database layer is the slowest import of the page: in a kernel it loads once
+        # the library is on screen (the browser is still starting up meanwhile). Clicks wait
+        # in the kernel's queue behind it, so no turn goes unrecorded.
+        after_cell(self.open_store)
+
+    def open_store(self) -> None:
+        """Show 私の提出 and reopen an unfinished attempt (when the workspace has a store)."""
+        if self.mine.children:
+            self._open_my_submissions()
+            self.resume()
 
     def _variant_button(self) -> ConfirmButton:
         button = ConfirmButton(
@@ -115,14 +136,33 @@ class PracticeFlow(w.VBox):
         return button
 
     def back_to_library(self) -> None:
-        """Leave this attempt for the case library: pick another case or the same again."""
+        """Leave this attempt for the case library: pick another case or the same again.
+        An unfinished attempt is marked abandoned in the store (a reload does not reopen
+        it; 私の提出 lists it as 中断)."""
+        problem = self._abandon()
         self._reset()
-        self.notice.value = ""
+        self.notice.value = problem
         self.interview.stage.children = []
         self.interview.panel = None
         self.interview.library.layout.display = None
         self.interview.start_button.layout.display = None
         self._show_steps()
+
+    def _abandon(self) -> str:
+        """Mark the attempt on the page abandoned, if it is unfinished; the store's error
+        as HTML, or ''."""
+        from simulator.store.errors import StoreError
+
+        live, scenario, panel = self.live, self.interview.scenario, self.interview.panel
+        if live is None or scenario is None or panel is None or self.feedback is not None:
+            return ""
+        try:
+            live.abandon(scenario, panel.interview.seed)
+        except StoreError as exc:
+            return tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
+        if self.my_view is not None:
+            self.my_view.reload()
+        return ""
 
     def _show_steps(self) -> None:
         """Show the way back whenever the library is out of sight."""
@@ -130,29 +170,26 @@ class PracticeFlow(w.VBox):
         self.back_top.layout.display = None if away else "none"
         self.interview.again_button.layout.display = "none"  # the flow has its own
 
-    def _my_submissions(self) -> w.Widget:
-        """私の提出, folded away above the practice; nothing when work is kept in files."""
-        from simulator.casework.session import resolve_workspace
+    def _open_my_submissions(self) -> None:
+        """Open the store as the trainee: 私の提出's list, and turns kept as they are played.
+        A store that cannot be used is explained in place of 私の提出."""
         from simulator.store.errors import StoreError
-        from simulator.store.workspace_store import has_store, workspace_store
+        from simulator.store.workspace_store import workspace_store
 
         folder = resolve_workspace(self.workspace)
-        if not has_store(folder):
-            return w.VBox()
         try:
             repo = workspace_store(folder).as_current_user(folder)
         except StoreError as exc:
-            return w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            error = w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
+            self.mine.children = [error]
+            return
         from simulator.store.resume import LiveAttempts
 
         from .my_submissions import MySubmissions  # the database layer loads only here
 
         self.live = LiveAttempts(repo)
-        view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
-        box = w.Accordion(children=[view], selected_index=None)
-        box.set_title(0, t("mine.title", self.locale))
-        box.add_class("nuiawase-mine-box")
-        return box
+        view = self.my_view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
+        self._mine_list.children = [view]
 
     def _record_turn(self, move: Move, turn: Turn) -> None:
         """Keep a played turn in the store; a store error is shown, the interview goes on."""
@@ -192,21 +229,26 @@ class PracticeFlow(w.VBox):
         return resumed
 
     def _resume(self, live: LiveAttempts) -> bool:
-        from simulator.scenario.library import load_case
-
         found = live.unfinished()
         if found is None:
             return False
+        from simulator.interview import Move
+        from simulator.models.submission import Draft
+        from simulator.scenario.library import load_case, version_file
+
+        # The version the attempt started on, even when a newer one has been published.
+        archived = version_file(found.scenario_id, found.scenario_hash)
+        case = str(archived) if archived is not None else found.scenario_id
         if found.moves is not None:
             moves = [Move.model_validate(m) for m in found.moves]
-            panel = self.interview.resume(found.scenario_id, found.seed, moves)
+            panel = self.interview.resume(case, found.seed, moves)
             if found.draft is None:
                 return True  # still interviewing
             panel.end()  # the forms were begun, so the interview was over
         elif found.draft is not None:
             # Turns stored without their moves (before they were kept live): the forms
             # reopen from the draft's transcript.
-            self.interview.scenario, self.interview.region = load_case(found.scenario_id)
+            self.interview.scenario, self.interview.region = load_case(case)
             self.transcript = Draft.model_validate(found.draft).transcript
         else:
             return False
@@ -228,9 +270,13 @@ class PracticeFlow(w.VBox):
             return None
 
     def _revise(self, row: MyRow) -> CaseworkSession:
-        from simulator.casework.session import resolve_workspace
+        from simulator.casework.context import CaseContext
+        from simulator.casework.session import CaseworkSession
+        from simulator.models.submission import Submission
         from simulator.scenario.library import load_case
         from simulator.store.workspace_store import workspace_store
+
+        from .plan_editor import open_forms
 
         folder = resolve_workspace(self.workspace)
         repo = workspace_store(folder).as_current_user(folder)
@@ -249,6 +295,11 @@ class PracticeFlow(w.VBox):
         self.next_steps.layout.display = "none"
         return self.session
 
+    def _started(self) -> None:
+        self._reset()
+        # While the trainee interviews, load the forms' code, so that they open at once.
+        after_cell(_load_forms_code)
+
     def _reset(self) -> None:
         self.transcript = self.session = self.feedback = None
         self.forms.children = []
@@ -265,6 +316,11 @@ class PracticeFlow(w.VBox):
 
     def open_forms(self) -> CaseworkSession:
         """Open the assessment sheet and plan for the interview just held (draft restored)."""
+        from simulator.casework.context import CaseContext
+        from simulator.casework.session import CaseworkSession
+
+        from .plan_editor import open_forms
+
         scenario, region = self.interview.scenario, self.interview.region
         if self.transcript is None or scenario is None or region is None:
             raise RuntimeError("the interview has not ended yet")
@@ -290,6 +346,10 @@ class PracticeFlow(w.VBox):
             ]
 
     def _submitted(self, submission: Submission) -> None:
+        from simulator.rubric.files import default_rubric
+
+        from .feedback_view import FeedbackView
+
         self.feedback = FeedbackView(
             self._scorecard(submission),
             default_rubric(),
@@ -304,6 +364,8 @@ class PracticeFlow(w.VBox):
     def _scorecard(self, submission: Submission) -> Scorecard:
         """The scorecard the trainee may see: the store's, made when it received the work;
         only without a store (files in a personal workspace) is the work scored here."""
+        from simulator.rubric.files import default_rubric
+        from simulator.rubric.scorecard import score_submission
         from simulator.store.casework_bridge import StoreSubmissionStore
 
         assert self.session is not None
@@ -316,3 +378,9 @@ class PracticeFlow(w.VBox):
         scenario, region = self.interview.scenario, self.interview.region
         assert scenario is not None and region is not None
         return score_submission(submission, scenario, region, default_rubric())
+
+
+def _load_forms_code() -> None:
+    """Import what the forms and the feedback need (no data: only their modules)."""
+    import simulator.widgets.feedback_view
+    import simulator.widgets.plan_editor  # noqa: F401

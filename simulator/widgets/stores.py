@@ -8,10 +8,12 @@ store, so the widgets hand it to ``CaseworkSession.open``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from simulator.casework.context import CaseContext
-from simulator.casework.drafts import DraftStore
-from simulator.casework.submissions import SubmissionStore
+if TYPE_CHECKING:
+    from simulator.casework.context import CaseContext
+    from simulator.casework.drafts import DraftStore
+    from simulator.casework.submissions import SubmissionStore
 
 
 def work_stores(

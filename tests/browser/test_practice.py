@@ -70,10 +70,21 @@ def test_practise_a_whole_case_in_voila(demo: DemoServer, page: Page) -> None:
     page.get_by_role("button", name="はい、同じ事例を別の相談者で練習する").last.click()
     expect(page.locator(".nuiawase-interview textarea")).to_be_visible()
     expect(page.locator(".nuiawase-feedback")).to_have_count(0)
-    # Back to the library in the middle of the new interview, and into another case.
+    # Back to the library in the middle of the new interview (one turn said: the store
+    # keeps it), and into another case.
+    page.locator(".nuiawase-interview textarea").fill(steps.QUESTIONS[0])
+    page.get_by_role("button", name="話す", exact=True).click()
+    expect(page.locator(".nuiawase-client")).to_have_count(1)
     page.get_by_role("button", name="事例一覧に戻る", exact=True).first.click()
     page.get_by_role("button", name="はい、事例一覧に戻る").first.click()
     expect(page.locator(".nuiawase-interview")).to_have_count(0)
+    # The attempt left behind is abandoned: a reload does not reopen it, 私の提出 says 中断.
+    page.reload()
+    expect(page.locator(".nuiawase-case-library select")).to_be_enabled()
+    page.locator(".nuiawase-mine-box").get_by_text("私の提出", exact=True).click()
+    expect(page.locator(".nw-mine-abandoned")).to_contain_text(f"{steps.CASE} 中断")
+    expect(page.locator(".nuiawase-interview")).to_have_count(0)
+    expect(page.locator(".nuiawase-resumed")).to_have_count(0)
     other = next(v for _, v in CaseLibraryModel().options() if v != steps.CASE)
     steps.pick_case_here(page, other)
     page.get_by_role("button", name="この事例で面接を始める").click()

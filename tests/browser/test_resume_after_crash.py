@@ -9,18 +9,23 @@ starts a new client and happens to look the same).
 from __future__ import annotations
 
 import os
+import re
 import signal
 import time
 from pathlib import Path
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
+from simulator.models.casework import ASSESSMENT_DOMAINS
+from simulator.models.vocab import Topic
 from simulator.store import Store
 from simulator.store.identity import current_user_name
 from tests.browser import steps
 from tests.servers import DemoServer, demo_server
 
 GOAL = "もう一度、昼の仕事に就きたい"
+HOUSING = "寮を出なければならない"
+HOUSING_NOTES = f"assessment.findings[{ASSESSMENT_DOMAINS.index(Topic.housing)}].notes"
 #: A ceiling for the draft to reach the database (it is saved a moment after typing).
 SAVE_CEILING = 120.0
 
@@ -42,6 +47,12 @@ def kill_dash_9(server: DemoServer) -> None:
         except ProcessLookupError:
             pass
     server.process.wait()
+
+
+def housing_panel(page: Page) -> Locator:
+    """The title of the assessment's 住まい panel (its fields are built when it opens)."""
+    titles = page.locator(".nuiawase-assessment .jupyter-widget-Collapse-header")
+    return titles.filter(has_text=re.compile(r"^\s*住まい")).first
 
 
 def wait_for_draft(workspace: Path, text: str) -> None:
@@ -73,8 +84,12 @@ def test_after_kill_9_and_a_restart_the_same_attempt_comes_back(tmp_path: Path, 
         steps.end_interview(page)
         page.get_by_role("button", name="アセスメントとプランの記入へ進む").click()
         expect(page.locator(".nuiawase-plan")).to_be_visible(timeout=steps.FORMS_TIMEOUT)
+        # A domain panel's fields are built when it is opened: what is typed there is kept.
+        housing_panel(page).click()
+        steps.field(page, HOUSING_NOTES, "textarea").fill(HOUSING)
         steps.field(page, "plan.long_term_goal", "textarea").fill(GOAL)
         wait_for_draft(workspace, GOAL)
+        wait_for_draft(workspace, HOUSING)
         kill_dash_9(first)
 
     with demo_server(workspace) as second:
@@ -88,3 +103,6 @@ def test_after_kill_9_and_a_restart_the_same_attempt_comes_back(tmp_path: Path, 
         expect(steps.field(page, "plan.long_term_goal", "textarea")).to_have_value(
             GOAL, timeout=steps.FORMS_TIMEOUT
         )
+        # The domain panel is built again when opened, with what was typed in it.
+        housing_panel(page).click()
+        expect(steps.field(page, HOUSING_NOTES, "textarea")).to_have_value(HOUSING)

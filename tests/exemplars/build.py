@@ -173,13 +173,19 @@ def problems(sub: Submission, region: Region) -> list[str]:
     return out
 
 
-def extra_forms_of(scenario_id: str) -> dict[str, Any]:
-    """forms_extra.yaml: submissions resting on one of the three interviews (``moves:``),
-    written to test one thing each (plain words, stuffed keywords, a red-flag action)."""
-    path = HERE / scenario_id / "forms_extra.yaml"
+#: Files of submissions that rest on one of the three interviews (``moves:``):
+#: forms_extra.yaml tests one thing each (plain words, stuffed keywords, a red-flag action);
+#: forms_heldout.yaml holds plans written after the teamwork and community fields existed
+#: (fields_strong, fields_middling, words_only).
+EXTRA_FILES = ("forms_extra.yaml", "forms_heldout.yaml")
+
+
+def extra_forms_of(scenario_id: str, name: str = "forms_extra.yaml") -> dict[str, Any]:
+    """A file of extra submissions (see EXTRA_FILES); empty when the folder has none."""
+    path = HERE / scenario_id / name
     data = load_yaml(path) if path.exists() else {}
     if not isinstance(data, dict):
-        raise SystemExit(f"{scenario_id}/forms_extra.yaml: expected a mapping")
+        raise SystemExit(f"{scenario_id}/{name}: expected a mapping")
     return data
 
 
@@ -188,9 +194,10 @@ def build_one(scenario_id: str) -> list[str]:
     forms = forms_of(scenario_id)
     seed = int(forms.get("seed", 101))
     found: list[str] = []
-    extra = extra_forms_of(scenario_id)
     plan = [(level, level, forms) for level in LEVELS]
-    plan += [(level, str(extra[level].get("moves", "strong")), extra) for level in extra]
+    for name in EXTRA_FILES:
+        extra = extra_forms_of(scenario_id, name)
+        plan += [(level, str(extra[level].get("moves", "strong")), extra) for level in extra]
     for level, interview, source in plan:
         if interview not in LEVELS:
             found.append(f"{scenario_id}/{level}: moves must be one of {', '.join(LEVELS)}")

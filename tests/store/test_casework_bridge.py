@@ -13,7 +13,7 @@ from ruamel.yaml import YAML
 
 from simulator.casework import CaseworkSession, FileDraftStore, FileSubmissionStore
 from simulator.casework.sample import sample_context
-from simulator.rubric.files import default_rubric
+from simulator.rubric.files import default_exemplars_dir, default_rubric
 from simulator.store import NotFound, PermissionDenied, Repository, Store, StoreNotReady
 from simulator.store.casework_bridge import (
     DraftConflict,
@@ -23,6 +23,7 @@ from simulator.store.casework_bridge import (
     store_work,
 )
 from simulator.store.demo import DEMO_TRAINEES, SUPERVISOR, seed_demo
+from simulator.store.demo_course import SUPERVISORS, course_steps
 from simulator.store.workspace_store import close_stores, has_store, open_work_stores
 from simulator.widgets.plan_editor import sample_forms
 from simulator.widgets.practice import PracticeFlow
@@ -251,19 +252,26 @@ def test_without_a_store_the_work_stays_in_files(tmp_path: Path) -> None:
 def test_demo_seeding_is_idempotent_and_gives_the_supervisor_a_queue(tmp_path: Path) -> None:
     ws = make_workspace(tmp_path / "ws", user="demo-user")
     first = seed_demo(ws)
-    assert first.users == 3 + len(DEMO_TRAINEES) and first.submissions == 36
+    handed_in = sum(
+        step.action in ("submit", "resubmit")
+        for _, steps in course_steps(default_exemplars_dir())
+        for step in steps
+    )
+    assert first.users == 2 + len(SUPERVISORS) + len(DEMO_TRAINEES)
+    assert first.submissions == handed_in > 40
     assert first.scenarios == 12
     second = seed_demo(ws)
     assert (second.users, second.submissions) == (0, 0)
 
     with Store.open(workspace=ws) as store:
         op = store.as_operator()
-        assert len(op.users()) == 3 + len(DEMO_TRAINEES)
+        assert len(op.users()) == 2 + len(SUPERVISORS) + len(DEMO_TRAINEES)
         (cohort,) = op.cohorts()
         assert set(cohort.trainees) == {"demo-user", *(n for n, _ in DEMO_TRAINEES)}
-        assert cohort.supervisors == (SUPERVISOR[0],)
-        queue = store.as_user(SUPERVISOR[0]).review_queue(limit=100).rows
-        assert len(queue) == 36 and all(r.total_score is not None for r in queue)
+        assert set(cohort.supervisors) == {n for n, _ in SUPERVISORS}
+        queue = store.as_user(SUPERVISOR[0]).review_queue(limit=500).rows
+        waiting = len(queue)
+        assert 0 < waiting < handed_in and all(r.total_score is not None for r in queue)
         assert store.as_user(SUPERVISOR[0]).scorecard(queue[0].submission_id) is not None
 
     # The workspace's own trainee practises into the same queue.
@@ -271,8 +279,8 @@ def test_demo_seeding_is_idempotent_and_gives_the_supervisor_a_queue(tmp_path: P
     fill_through_widgets(a, p)
     assert p.submit(), p.result.value
     with Store.open(workspace=ws) as store:
-        rows = store.as_user(SUPERVISOR[0]).review_queue(limit=100).rows
-        assert len(rows) == 37 and rows[-1].trainee == "demo-user"
+        rows = store.as_user(SUPERVISOR[0]).review_queue(limit=500).rows
+        assert len(rows) == waiting + 1 and rows[-1].trainee == "demo-user"
 
 
 def _interviewed_flow(workspace: Path) -> PracticeFlow:

@@ -206,3 +206,39 @@ def test_every_export_writes_a_moment_the_same_way(worked: Cast) -> None:
     assert sub["submitted_at"].endswith("Z")
     stamps = [a["started_at"] for a in own["attempts"]]
     assert stamps and all(s.endswith("Z") for s in stamps)
+
+
+def test_commands_export_progress_and_statements_for_an_lrs(
+    worked: Cast, database_url: str, tmp_path: Path
+) -> None:
+    """`export progress` writes a trainee x module table; `export xapi --array` one JSON
+    array of statements, each what an LRS accepts (the schema written from xAPI 1.0.3),
+    reviews, overrides and module steps alike."""
+    import jsonschema
+
+    c = worked
+    c.hana.record_module_event("03", "module_started")
+    c.hana.record_module_event("03", "check_failed", score=0.25)
+    db = ["--database-url", database_url]
+    table = tmp_path / "progress.csv"
+    assert main(["export", "progress", "--out", str(table), *db]) == 0
+    rows = list(csv.DictReader(table.open(encoding="utf-8")))
+    assert {r["trainee"] for r in rows} == {"hana", "taro", "jiro"}
+    assert len(rows) == 3 * 13
+    (row,) = [r for r in rows if (r["trainee"], r["module"]) == ("hana", "03")]
+    assert (row["state"], row["check"], row["best_score"]) == ("started", "failed", "0.25")
+    assert row["started_at"].endswith("Z")
+
+    statements_file = tmp_path / "statements.json"
+    assert main(["export", "xapi", "--array", "--out", str(statements_file), *db]) == 0
+    statements = json.loads(statements_file.read_text(encoding="utf-8"))
+    schema_file = Path(__file__).parents[1] / "data" / "xapi_statement.schema.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    for statement in statements:
+        jsonschema.validate(statement, schema)
+    failed = next(s for s in statements if s["verb"]["id"].endswith("/failed"))
+    assert failed["object"]["id"] == "urn:nuiawase:course:module:03:check"
+    assert failed["result"] == {"score": {"scaled": 0.25}, "success": False}
+    assert {"overrode a level of", "commented on"} <= {
+        s["verb"]["display"]["en-US"] for s in statements
+    }

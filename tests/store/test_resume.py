@@ -72,7 +72,8 @@ def test_an_interview_in_progress_comes_back_after_a_restart(workspace: Path) ->
     assert len(hana.turns(attempt.id)) == len(REMARKS) + 1
 
 
-def test_the_forms_come_back_with_their_draft(workspace: Path) -> None:
+def _with_a_draft(workspace: Path) -> PracticeFlow:
+    """A trainee who interviewed, opened the forms and wrote the long-term goal."""
     flow = _interviewing(workspace)
     assert flow.interview.panel is not None
     flow.interview.panel.end()
@@ -80,6 +81,11 @@ def test_the_forms_come_back_with_their_draft(workspace: Path) -> None:
     session.set(GOAL, "また働きたい")
     session.save_now()
     assert session.save_error is None
+    return flow
+
+
+def test_the_forms_come_back_with_their_draft(workspace: Path) -> None:
+    flow = _with_a_draft(workspace)
     close_stores()
 
     after = PracticeFlow(workspace=workspace)
@@ -94,3 +100,114 @@ def test_once_handed_in_a_reload_starts_afresh(workspace: Path) -> None:
     close_stores()
     again = PracticeFlow(workspace=workspace)
     assert again.interview.panel is None and again.session is None
+
+
+def _go_back(flow: PracticeFlow) -> None:
+    """「事例一覧に戻る」 at the top of the page, and yes to its question."""
+    flow.back_top.button.click()
+    assert flow.back_top.asking.layout.display is None  # it asks first
+    flow.back_top.yes.click()
+    assert flow.interview.panel is None  # the library again
+
+
+def test_going_back_abandons_the_attempt_and_a_reload_starts_afresh(workspace: Path) -> None:
+    flow = _interviewing(workspace)
+    _go_back(flow)
+    hana = as_user(workspace, "hana")
+    (attempt,) = hana.attempts()
+    assert hana.abandoned_attempts() == {attempt.id}
+    assert len(hana.turns(attempt.id)) == len(REMARKS)  # abandoned, nothing deleted
+    # 私の提出 says so at once, and after a reload.
+    assert flow.my_view is not None
+    assert "中断" in flow.my_view.abandoned.value and CASE in flow.my_view.abandoned.value
+    close_stores()
+    again = PracticeFlow(workspace=workspace)
+    assert again.interview.panel is None and again.session is None
+    assert "前回の続き" not in again.notice.value
+    assert again.my_view is not None and "中断" in again.my_view.abandoned.value
+    # Going back twice, or once more from the library, changes nothing.
+    assert not as_user(workspace, "hana").abandon_attempt(attempt.id)
+
+
+def test_going_back_from_the_forms_abandons_the_draft_too(workspace: Path) -> None:
+    _go_back(_with_a_draft(workspace))
+    close_stores()
+    again = PracticeFlow(workspace=workspace)
+    assert again.session is None and again.forms.children == ()
+    hana = as_user(workspace, "hana")
+    (attempt,) = hana.attempts()
+    assert hana.draft(attempt.id) is not None  # kept, not deleted
+
+
+def test_a_submitted_attempt_is_not_abandoned(workspace: Path) -> None:
+    from simulator.store.errors import Conflict
+
+    flow = submitted_flow(workspace)
+    flow.back.button.click()  # nothing to lose: no question, no abandonment
+    hana = as_user(workspace, "hana")
+    (attempt,) = hana.attempts()
+    assert hana.abandoned_attempts() == set()
+    with pytest.raises(Conflict):
+        hana.abandon_attempt(attempt.id)
+
+
+def test_a_new_attempt_after_an_abandoned_one_comes_back_after_a_reload(
+    workspace: Path,
+) -> None:
+    flow = _interviewing(workspace)
+    _go_back(flow)
+    panel = flow.interview.start()
+    panel.choose("housing", "open_question")
+    close_stores()
+    again = PracticeFlow(workspace=workspace)
+    assert again.interview.panel is not None
+    assert again.interview.panel.interview.seed == panel.interview.seed
+
+
+def test_erasing_a_trainee_erases_her_abandoned_attempts(workspace: Path) -> None:
+    _go_back(_interviewing(workspace))
+    from simulator.store import Store
+
+    with Store.open(workspace=workspace) as store:
+        store.as_operator().add_user("ada", "admin")
+    admin = as_user(workspace, "ada")
+    assert admin.trainee_data("hana")["attempts"][0]["abandoned_at"] is not None
+    counts = admin.erase_trainee("hana")
+    assert counts["attempt_events"] == 1
+
+
+def test_in_a_kernel_the_store_opens_just_after_the_page(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a kernel (its running event loop) the page is sent before the store is opened; the
+    store opens as soon as the cell has ended, before any click can reach the kernel, and
+    the unfinished attempt comes back then. (The browser tests run it in real kernels; here
+    the kernel is the event loop of asyncio.run.)"""
+    import asyncio
+    import contextvars
+    from concurrent.futures import ThreadPoolExecutor
+
+    from simulator.widgets import deferred
+
+    first = _interviewing(workspace)
+    assert first.interview.panel is not None
+    seed = first.interview.panel.interview.seed
+    close_stores()
+
+    async def reload() -> tuple[PracticeFlow, bool]:
+        flow = PracticeFlow(workspace=workspace)
+        # The cell has not ended: the library is all there is, the store is not yet used.
+        before = flow.interview.panel is None and flow.live is None
+        await asyncio.sleep(0)  # the cell ends; the kernel's loop runs what was queued
+        return flow, before
+
+    # From here on the page is in a kernel, in a thread of its own: a browser test's
+    # Playwright keeps a loop running in this one, and nothing runs what is queued on it.
+    monkeypatch.setattr(deferred, "in_kernel", lambda: True)
+    with ThreadPoolExecutor(1) as pool:
+        context = contextvars.copy_context()
+        again, sent_first = pool.submit(context.run, asyncio.run, reload()).result()
+    assert sent_first
+    assert again.interview.panel is not None, again.notice.value
+    assert again.interview.panel.interview.seed == seed
+    assert again.live is not None and again.my_view is not None

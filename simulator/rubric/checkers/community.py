@@ -34,14 +34,35 @@ def _written(case: Case, text: str) -> bool:
     return bool(text.strip()) and not case.stuffed(text)
 
 
+def harmful_rows(case: Case) -> set[str]:
+    """Rows of supports and informal supports a red flag was found in.
+
+    A support that harms the client (a red flag: the minsei-iin told against her wish)
+    is not community support, however informal its resource.
+    """
+    return {m.group(0) for h in case.red_flags if (m := SUPPORT_ROW.match(h.path))}
+
+
+def informal_people(case: Case, harmful: set[str] | None = None) -> list[str]:
+    """Paths of the plan's informal supports (not region resources: a co-worker, a
+    neighbour) that say who and, in prose, what they do, and harm no one."""
+    rows = case.plan.informal_supports if case.plan else []
+    skip = harmful_rows(case) if harmful is None else harmful
+    return [
+        path
+        for i, inf in enumerate(rows)
+        if (path := f"plan.informal_supports[{i}]") not in skip
+        and inf.who.strip()
+        and case.said(inf.what)
+    ]
+
+
 def informal_links(case: Case) -> tuple[list[str], bool]:
     """Paths of the plan's informal side, and whether one of them is concrete."""
     plan = case.plan
     out: list[str] = []
     concrete = False
-    # A support that harms the client (a red flag: the minsei-iin told against her wish)
-    # is not community support, however informal its resource.
-    harmful = {m.group(0) for h in case.red_flags if (m := SUPPORT_ROW.match(h.path))}
+    harmful = harmful_rows(case)
     for i, s in enumerate(plan.supports if plan else []):
         r = case.resource(s.resource)
         if r is None or r.formal or case.unfit(r) is not None or f"plan.supports[{i}]" in harmful:
@@ -52,12 +73,9 @@ def informal_links(case: Case) -> tuple[list[str], bool]:
         concrete = concrete or bool(
             _written(case, s.content) and (s.agency.strip() or s.period.strip())
         )
-    for i, inf in enumerate(plan.informal_supports if plan else []):
-        if f"plan.informal_supports[{i}]" in harmful:
-            continue
-        if inf.who.strip() and case.said(inf.what):
-            out.append(f"plan.informal_supports[{i}]")
-            concrete = True
+    people = informal_people(case, harmful)
+    out += people
+    concrete = concrete or bool(people)
     out += [path for path, r in case.action_resources if not r.formal]
     return out, concrete
 

@@ -8,6 +8,11 @@ three months from its start, or sooner in a case at risk of suicide or violence 
 two-week check there is care, not a slip);
 (4) a date for the support coordination meeting (支援調整会議); (5) follow-up after
 closure, read from the plan's follow-up field (when and how), never from words alone.
+
+Where the answer key hands the client off (``hand_off_to``: e.g. to 地域包括, with the
+centre's follow-up), the hand-off is the closure point (5) follows: a missing follow-up is
+noted as follow-up after handing the client to that agency. The level is the same five
+points; the descriptor says nothing about which agency, so the agency only names the step.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import datetime as dt
 
 from pydantic import Field
 
+from simulator.models.common import LocalizedText
 from simulator.models.scenario import RedFlagKind
 
 from ..case import Case
@@ -53,6 +59,15 @@ def monitoring_window(case: Case, params: ProcessParams) -> tuple[int, int]:
     """Days after the plan's start the first monitoring may fall: sooner when at risk."""
     low = params.risk_monitoring_min_days if case_risks(case.scenario) else None
     return (low or params.monitoring_min_days), params.monitoring_max_days
+
+
+def hand_off_agency(case: Case) -> LocalizedText | None:
+    """The agency the answer key hands the client to (with follow-up), if it does."""
+    key = case.scenario.answer_key
+    if key.screening != "hand_off" or key.hand_off_to is None:
+        return None
+    resource = case.resource(key.hand_off_to)
+    return resource.name if resource is not None else None
 
 
 def follow_up(case: Case) -> str | None:
@@ -104,8 +119,11 @@ def process(case: Case, params: ProcessParams) -> CheckResult:
     else:
         notes.append(Note("meeting", {}))
     followup = follow_up(case)
+    handed_to = hand_off_agency(case)
     if followup:
         met.append(followup)
+    elif handed_to is not None:
+        notes.append(Note("followup_hand_off", {"agency": handed_to}))
     else:
         notes.append(Note("followup", {}))
     points = 5 - len(notes)

@@ -8,6 +8,11 @@ counts only its suitable ones, so listing the region earns nothing. It looks at
 whether both formal and informal ones are there (the region file says which is which),
 and how many distinct agencies run them. More than one agency is required when the needs
 span systems, i.e. the assessment marks concerns in two or more domains.
+
+The informal side may also be a person the plan names in its informal supports (a
+co-worker, a neighbour: who, and what they do), who is no region resource: informal
+support, but no agency, and alone no way off 0 (the level-0 descriptor: no region
+resource linked).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from pydantic import Field
 
 from ..case import Case
 from .base import CheckResult, Params, checker, lowers, ordered
+from .community import informal_people
 
 
 class StitchingParams(Params):
@@ -34,8 +40,9 @@ def stitching(case: Case, params: StitchingParams) -> CheckResult:
     linked = [*supports, *case.action_resources]
     if not linked:
         return CheckResult(0, ("plan.supports",), (lowers("no_resources", 0),))
+    people = informal_people(case)
     formal = any(r.formal for _, r in linked)
-    informal = any(not r.formal for _, r in linked)
+    informal = bool(people) or any(not r.formal for _, r in linked)
     agencies = {r.agency.ja for _, r in linked}
     spans = len(case.concern_domains) >= 2
     enough = len(agencies) >= params.min_agencies or not spans
@@ -52,4 +59,5 @@ def stitching(case: Case, params: StitchingParams) -> CheckResult:
         level = 2
     else:
         level = 1
-    return CheckResult(level, ordered(path for path, _ in linked), tuple(notes))
+    evidence = ordered([*(path for path, _ in linked), *people])
+    return CheckResult(level, evidence, tuple(notes))

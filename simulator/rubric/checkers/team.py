@@ -1,46 +1,56 @@
-"""team: the case is not held alone (一人で抱え込まない).
+"""team: the case is not held alone (一人で抱え込まない), rubric version 2.
 
-Read from the forms' own fields: the plan's team (someone else at the centre and what
-they handle) shows the roles; the assessment's supervision entries (with whom, about
-what) and two-person handling show the case is shared. Words alone can reach only the
-level the rubric's descriptor gives a mention (``text_level``, normally 1): a
-supervision phrase in written prose, matched on SudachiPy normalised forms, never a
-bare substring, so 「本人は一人で抱え込んできた」 about the client is not supervision.
+Read only from the forms' own fields. Roles: a plan.team row that names someone and says,
+in prose, what they handle, or a plan support whose responsible person (担当機関・担当者)
+names someone else at the centre (``staff``: 主任相談支援員, 就労支援員...). Sharing: a
+supervision entry on the assessment (when, with whom, about what) or two-person handling.
+Roles and sharing give 3, roles alone 2, sharing alone 1. Words in the judgement or the
+notes earn nothing (the level-0 descriptor says so); a supervision phrase there
+(``supervision``, SudachiPy phrases, so 「本人は一人で抱え込んできた」 is not one) only
+changes the note, pointing the trainee to the fields.
 """
 
 from __future__ import annotations
 
-from pydantic import Field
-
 from ..case import Case
-from ..text import has_any
-from .base import CheckResult, ListName, Note, Params, checker, ordered
+from ..text import find_phrases, has_any
+from .base import CheckResult, ListName, Params, checker, lowers, ordered
 
 
 class TeamParams(Params):
-    """The word list a mention of supervision is found by, and the most words can earn."""
+    """Word lists: supervision mentioned in prose, and posts at the centre."""
 
     supervision: ListName = "supervision"
-    text_level: int = Field(default=1, ge=0, le=1)
+    staff: ListName = "centre_staff"
 
 
-def team_roles(case: Case) -> list[str]:
-    """Paths of plan.team rows that name someone and say, in prose, what they handle."""
-    rows = case.plan.team if case.plan else []
-    return [
+def team_roles(case: Case, staff: str = "centre_staff") -> list[str]:
+    """Paths of plan.team rows that name someone and say, in prose, what they handle, and
+    of supports whose responsible person is someone else at the centre."""
+    p = case.plan
+    if p is None:
+        return []
+    rows = [
         f"plan.team[{i}]"
-        for i, m in enumerate(rows)
+        for i, m in enumerate(p.team)
         if (m.role is not None or m.who.strip()) and case.said(m.handles)
     ]
+    supports = [
+        f"plan.supports[{i}].agency"
+        for i, s in enumerate(p.supports)
+        if s.agency.strip() and case.said(s.content) and find_phrases(s.agency, staff)
+    ]
+    return [*rows, *supports]
 
 
 def shared(case: Case) -> list[str]:
-    """Paths showing supervision consulted (with someone named) or two-person handling."""
+    """Paths showing supervision recorded (when, with whom, about what: the descriptor's
+    three, so an undated intention to consult is no record) or two-person handling."""
     sharing = case.assessment.sharing
     out = [
         f"assessment.sharing.supervision[{i}]"
         for i, sv in enumerate(sharing.supervision)
-        if sv.with_whom.strip()
+        if sv.held_on is not None and sv.with_whom.strip() and case.said(sv.about)
     ]
     if sharing.two_person:
         out.append("assessment.sharing.two_person")
@@ -50,17 +60,18 @@ def shared(case: Case) -> list[str]:
 @checker("team", TeamParams)
 def team(case: Case, params: TeamParams) -> CheckResult:
     """Team roles on the plan, and supervision or two-person handling recorded."""
-    roles, sharing = team_roles(case), shared(case)
+    roles, sharing = team_roles(case, params.staff), shared(case)
     if roles and sharing:
         return CheckResult(3, ordered([*roles, *sharing]))
     if roles:
-        return CheckResult(2, ordered(roles), (Note("no_supervision", {}),))
+        return CheckResult(2, ordered(roles), (lowers("no_supervision", 2),))
     if sharing:
-        return CheckResult(1, ordered(sharing), (Note("no_roles", {}),))
-    if params.text_level:
-        mentioned = [
-            path for path, text in case.prose(case.all_texts()) if has_any(text, params.supervision)
-        ]
-        if mentioned:
-            return CheckResult(params.text_level, ordered(mentioned), (Note("only_words", {}),))
-    return CheckResult(0, (), (Note("alone", {}),))
+        return CheckResult(1, ordered(sharing), (lowers("no_roles", 1),))
+    # The phrase test first: whether a text is prose costs more, and only matters here.
+    worded = ((p, t) for p, t in case.all_texts() if has_any(t, params.supervision))
+    mentioned = [path for path, _ in case.prose(worded)]
+    if mentioned:
+        return CheckResult(
+            0, ordered(mentioned), (lowers("only_words", 0, evidence=tuple(mentioned)),)
+        )
+    return CheckResult(0, (), (lowers("alone", 0),))

@@ -1,0 +1,7 @@
+"""``python -m simulator.service``."""
+
+import sys
+
+from .app import main
+
+sys.exit(main())

@@ -1,0 +1,85 @@
+"""Run the service: ``python -m simulator.service`` (``nuiawase`` starts it the same way).
+
+It listens on 127.0.0.1 unless told otherwise (a hub-managed service is given its URL in
+JUPYTERHUB_SERVICE_URL), opens the store (the database credential stays in this process),
+and prints one line with its URL once it accepts requests, which is what callers wait on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from urllib.parse import urlparse
+
+from tornado.httpserver import HTTPServer
+from tornado.web import Application
+
+from simulator.store import Store
+
+from .auth import HubTokens, LocalTokens, TokenResolver
+from .handlers import Context, routes
+from .live import LiveInterviews
+from .local import READY
+
+#: A request body larger than this is refused (a whole submission is far smaller).
+MAX_BODY = 2 * 1024 * 1024
+#: Threads for the store, the engine and the rubric (each request holds one while it runs).
+WORKERS = 8
+
+
+def make_app(store: Store, tokens: TokenResolver, workers: int = WORKERS) -> Application:
+    """The tornado application over ``store``."""
+    ctx = Context(store, LiveInterviews(store), tokens, ThreadPoolExecutor(workers))
+    return Application(routes(ctx))
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m simulator.service", description=__doc__)
+    p.add_argument("--database-url", help="the store (else NUIAWASE_DATABASE_URL, else workspace)")
+    p.add_argument("--workspace", type=Path, help="workspace whose SQLite store to use")
+    p.add_argument("--tokens", type=Path, help="local token file (one machine)")
+    p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=None, help="port (default: JupyterHub's or 8765)")
+    return p
+
+
+def _address(args: argparse.Namespace) -> tuple[str, int]:
+    hub = urlparse(os.environ.get("JUPYTERHUB_SERVICE_URL", ""))
+    host = args.host or hub.hostname or "127.0.0.1"
+    port = args.port if args.port is not None else (hub.port or 8765)
+    return host, port
+
+
+async def _serve(args: argparse.Namespace) -> int:
+    tokens: TokenResolver | None = LocalTokens.load(args.tokens) if args.tokens else None
+    if tokens is None:
+        tokens = HubTokens.from_environment()
+    if tokens is None:
+        print("no --tokens file and no JUPYTERHUB_API_URL: nobody could sign in", file=sys.stderr)
+        return 2
+    store = Store.open(args.database_url, args.workspace)
+    host, port = _address(args)
+    server = HTTPServer(make_app(store, tokens), max_body_size=MAX_BODY, xheaders=False)
+    server.listen(port, host)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    print(f"{READY} http://{host}:{port}", flush=True)
+    await stop.wait()
+    server.stop()
+    store.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run until SIGINT or SIGTERM."""
+    return asyncio.run(_serve(_parser().parse_args(argv)))
+
+
+__all__ = ["MAX_BODY", "READY", "main", "make_app"]

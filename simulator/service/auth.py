@@ -1,0 +1,122 @@
+"""Who a request is from: the user's token, resolved to a store user name.
+
+Two resolvers, one interface, so the handlers are the same on one machine and under a hub:
+
+- ``LocalTokens``: on one machine (`nuiawase demo`), a token per user issued into a 0600
+  file of the workspace, read by the service and handed to that user's kernel.
+- ``HubTokens``: under JupyterHub, the user's hub API token, checked the way
+  ``jupyterhub.services.auth.HubAuth.user_for_token`` checks it: ``GET {hub api}/user``
+  with the token; the hub answers with the user's model (name, groups, the token's
+  scopes) or 403, and the token must carry ``access:services!service=nuiawase``. Answers
+  are cached briefly, as HubAuth does, so a turn does not cost a hub round trip. Not yet
+  run against a real hub (jupyterhub is not a dependency; see docs/deployment-notes.md).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Protocol
+
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+
+#: Seconds a hub answer is trusted (HubAuth's cache_max_age default is 300).
+HUB_CACHE_SECONDS = 60.0
+
+
+class TokenResolver(Protocol):
+    """Turns a request's token into a user name, or None when it names nobody."""
+
+    async def user_for(self, token: str) -> str | None:
+        """The user the token belongs to, or None."""
+        ...
+
+
+def bearer(header: str | None) -> str | None:
+    """The token of an ``Authorization: token X`` (JupyterHub's) or ``Bearer X`` header."""
+    if not header:
+        return None
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() not in ("token", "bearer") or not value.strip():
+        return None
+    return value.strip()
+
+
+class LocalTokens:
+    """Tokens from a JSON file ``{"tokens": {token: user}}`` (one machine)."""
+
+    def __init__(self, tokens: Mapping[str, str]) -> None:
+        self._tokens = dict(tokens)
+
+    @classmethod
+    def load(cls, path: Path) -> LocalTokens:
+        """Read the token file written by ``issue_tokens``."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["tokens"])
+
+    async def user_for(self, token: str) -> str | None:
+        """The user of ``token`` (compared in constant time)."""
+        for known, user in self._tokens.items():
+            if secrets.compare_digest(known, token):
+                return user
+        return None
+
+
+def issue_tokens(path: Path, users: Iterable[str]) -> dict[str, str]:
+    """Write a fresh token for each user to ``path`` (0600); returns user -> token."""
+    issued = {user: secrets.token_urlsafe(32) for user in users}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump({"tokens": {tok: user for user, tok in issued.items()}}, f)
+    return issued
+
+
+class HubTokens:
+    """Users' JupyterHub tokens, checked against the hub's REST API."""
+
+    def __init__(self, api_url: str, service: str = "nuiawase") -> None:
+        self.api_url = api_url.rstrip("/")
+        #: The scope a token needs to reach this service, as HubAuth requires it.
+        self.scope = f"access:services!service={service}"
+        self._cache: dict[str, tuple[float, str | None]] = {}
+
+    @classmethod
+    def from_environment(cls) -> HubTokens | None:
+        """The hub this service is managed by (JUPYTERHUB_API_URL, and its name in
+        JUPYTERHUB_SERVICE_NAME), or None outside one."""
+        url = os.environ.get("JUPYTERHUB_API_URL")
+        name = os.environ.get("JUPYTERHUB_SERVICE_NAME", "nuiawase")
+        return cls(url, name) if url else None
+
+    async def user_for(self, token: str) -> str | None:
+        """The hub user of ``token``; None when the hub refuses it."""
+        now = time.monotonic()
+        cached = self._cache.get(token)
+        if cached is not None and now - cached[0] < HUB_CACHE_SECONDS:
+            return cached[1]
+        request = HTTPRequest(
+            f"{self.api_url}/user", headers={"Authorization": f"token {token}"}, method="GET"
+        )
+        try:
+            response = await AsyncHTTPClient().fetch(request)
+        except HTTPClientError as exc:
+            if exc.code in (401, 403, 404):
+                self._cache[token] = (now, None)
+                return None
+            raise
+        model = json.loads(response.body)
+        name, scopes = model.get("name"), model.get("scopes", [])
+        # A token of the user's that was not granted access to this service (another
+        # service's, say) does not act for them here.
+        allowed = self.scope in scopes or "access:services" in scopes
+        user = name if isinstance(name, str) and allowed else None
+        self._cache[token] = (now, user)
+        return user
+
+
+__all__ = ["HubTokens", "LocalTokens", "TokenResolver", "bearer", "issue_tokens"]

@@ -1,0 +1,121 @@
+"""What a trainee's kernel calls: the service over HTTP with the user's token.
+
+Deliberately small in what it imports (the standard library only): the kernel holds the
+public view the service returns, plain JSON, and never a Scenario, an answer key or the
+store's credential. A refusal comes back as ``ServiceError`` with the service's message
+(in the user's language) and, for bad input, the field path to point at.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.error
+import urllib.request
+from typing import Any
+
+#: Seconds one request may take before the kernel gives up (a loaded hub can be slow).
+TIMEOUT = 60.0
+
+
+class ServiceError(Exception):
+    """The service said no: ``status``, its message ``key`` and text, and ``field``."""
+
+    def __init__(self, status: int, body: dict[str, Any]) -> None:
+        error = body.get("error", {}) if isinstance(body, dict) else {}
+        self.status = status
+        self.key: str | None = error.get("key")
+        self.field: str | None = error.get("field")
+        self.text: str = error.get("message") or f"HTTP {status}"
+        super().__init__(self.text)
+
+
+class ServiceClient:
+    """One user's connection to the service."""
+
+    def __init__(self, url: str, token: str, locale: str = "ja") -> None:
+        self.url = url.rstrip("/")
+        self.token = token
+        self.locale = locale
+
+    @classmethod
+    def from_environment(cls) -> ServiceClient:
+        """The service and token the kernel was started with (NUIAWASE_SERVICE_URL, and
+        NUIAWASE_SERVICE_TOKEN or JupyterHub's JUPYTERHUB_API_TOKEN)."""
+        url = os.environ["NUIAWASE_SERVICE_URL"]
+        token = os.environ.get("NUIAWASE_SERVICE_TOKEN") or os.environ["JUPYTERHUB_API_TOKEN"]
+        return cls(url, token, os.environ.get("NUIAWASE_LOCALE", "ja"))
+
+    def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
+        request = urllib.request.Request(
+            self.url + path,
+            data=data,
+            method=method,
+            headers={
+                "Authorization": f"token {self.token}",
+                "Content-Type": "application/json; charset=utf-8",
+                "Accept-Language": self.locale,
+            },
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
+                return json.loads(response.read())
+        except urllib.error.HTTPError as exc:
+            try:
+                detail = json.loads(exc.read())
+            except ValueError:
+                detail = {}
+            raise ServiceError(exc.code, detail) from None
+
+    def me(self) -> dict[str, Any]:
+        """Who the service takes this user for: ``{user, role}``."""
+        return dict(self._call("GET", "/api/me"))
+
+    def start(self, case: str, seed: int, cohort: str | None = None) -> dict[str, Any]:
+        """Start an attempt; returns ``{attempt, case, turns, turns_left}`` (public view)."""
+        body: dict[str, Any] = {"case": case, "seed": seed}
+        if cohort is not None:
+            body["cohort"] = cohort
+        return dict(self._call("POST", "/api/attempts", body))
+
+    def attempt(self, attempt_id: int) -> dict[str, Any]:
+        """An attempt with its public case and turns (to reopen after a reload)."""
+        return dict(self._call("GET", f"/api/attempts/{attempt_id}"))
+
+    def turn(self, attempt_id: int, move: dict[str, Any]) -> dict[str, Any]:
+        """Say one thing: ``{"text": ...}`` (with ``correction``) or ``{"topic",
+        "technique"}``; returns ``{turn, turns_left, finished}``."""
+        return dict(self._call("POST", f"/api/attempts/{attempt_id}/turns", move))
+
+    def reading(self, attempt_id: int, text: str) -> dict[str, Any]:
+        """How ``text`` would be understood (topic, technique, unsure...); plays nothing."""
+        return dict(
+            self._call("POST", f"/api/attempts/{attempt_id}/reading", {"text": text})["reading"]
+        )
+
+    def submit(
+        self,
+        attempt_id: int,
+        assessment: dict[str, Any],
+        plan: dict[str, Any] | None,
+        idempotency_key: str | None = None,
+    ) -> dict[str, Any]:
+        """Hand in the forms; the service adds its own transcript and the store scores it."""
+        body: dict[str, Any] = {"assessment": assessment, "plan": plan}
+        if idempotency_key is not None:
+            body["idempotency_key"] = idempotency_key
+        return dict(
+            self._call("POST", f"/api/attempts/{attempt_id}/submissions", body)["submission"]
+        )
+
+    def my_submissions(self) -> list[dict[str, Any]]:
+        """The user's submissions (status, and the total once released)."""
+        return list(self._call("GET", "/api/submissions")["submissions"])
+
+    def feedback(self, submission_id: int) -> dict[str, Any]:
+        """What the user may see of a submission's review and scorecard now."""
+        return dict(self._call("GET", f"/api/submissions/{submission_id}/feedback")["feedback"])
+
+
+__all__ = ["ServiceClient", "ServiceError"]

@@ -1,0 +1,157 @@
+"""The studio's state behind its view: the case being written, its live lint, the
+persona previews, a play-test with its lock inspector, the bot learners, and publishing.
+
+Only a trainer (or the local operator) opens it: the role is checked here, before any
+case text, answer key or draft is read, so no view can show a trainee the studio's data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from simulator.interview import Interview, Move, Turn
+from simulator.models import Region, Scenario
+from simulator.persona import generate_persona
+from simulator.scenario.library import PUBLISHED_DIR, default_cases_dir, find_region
+from simulator.scenario.onepass import Checked
+from simulator.scenario.problems import InvalidFile
+from simulator.store import Repository
+from simulator.store.roles import require_role
+
+from .casefile import case_id, check_case, save_case
+from .locks import TurnLocks, inspect_turns
+from .publish import PUBLISHERS, Published, publish_case
+from .template import TemplateAnswers, case_from_template
+
+#: The trainer's working files (drafts), apart from the published cases.
+DRAFTS_DIR = "studio"
+#: Seeds of the side-by-side persona preview.
+PREVIEW_SEEDS = (1, 2, 3)
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    """A case the studio can open: where it is, and from which shelf."""
+
+    shelf: str  # "draft", "published" or "shipped"
+    path: Path
+
+
+@dataclass(frozen=True)
+class PersonaPreview:
+    """One seed's client: who, and what each placeholder renders to."""
+
+    seed: int
+    name: str
+    age: int
+    sex: str
+    slots: dict[str, str]
+
+
+class StudioModel:
+    """One trainer's studio session over a workspace."""
+
+    def __init__(self, repo: Repository, workspace: Path, locale: str | None = None) -> None:
+        require_role(repo.actor, "open_studio", *PUBLISHERS)
+        self.repo, self.workspace, self.locale = repo, Path(workspace), locale
+        self.text = ""
+        self.interview: Interview | None = None
+
+    # ------------------------------------------------------------------ cases
+    @property
+    def drafts(self) -> Path:
+        """Where the studio saves the trainer's working files."""
+        return self.workspace / DRAFTS_DIR
+
+    @property
+    def published(self) -> Path:
+        """The workspace's case folder (what the practice app's library reads)."""
+        return self.workspace / PUBLISHED_DIR
+
+    def cases(self) -> list[CaseRef]:
+        """The drafts, the published cases and the shipped library, in that order."""
+        shelves = (("draft", self.drafts), ("published", self.published))
+        out = [
+            CaseRef(shelf, p)
+            for shelf, folder in shelves
+            for p in sorted(folder.glob("*.yaml"))
+            if p.is_file()
+        ]
+        out += [CaseRef("shipped", p) for p in sorted(default_cases_dir().glob("*.yaml"))]
+        return out
+
+    def open(self, path: Path) -> str:
+        """Open a case file for editing; its text becomes the studio's."""
+        self.text = path.read_text(encoding="utf-8")
+        self.interview = None
+        return self.text
+
+    def new_case(self, answers: TemplateAnswers) -> str:
+        """Start a new case from the template with the trainer's answers."""
+        self.text = case_from_template(answers)
+        self.interview = None
+        return self.text
+
+    def check(self) -> Checked:
+        """Every problem of the text, in one pass (as a file of the case folder)."""
+        return check_case(self.text, self.published, self.locale)
+
+    def save(self) -> Path:
+        """Save the text as a draft (InvalidFile with every error when it is not valid)."""
+        path = self.drafts / f"{case_id(self.text) or 'case'}.yaml"
+        save_case(self.text, path, self.locale, where=self.published / path.name)
+        return path
+
+    def publish(self) -> Published:
+        """Publish the text as the case's next version (trainers only; see publish.py)."""
+        return publish_case(self.repo, self.text, self.workspace, self.locale)
+
+    # ------------------------------------------------------------------ the case
+    def case(self) -> tuple[Scenario, Region]:
+        """The valid case and its region; InvalidFile with every error otherwise."""
+        checked = self.check()
+        scenario = checked.model
+        if not checked.ok or not isinstance(scenario, Scenario):
+            raise InvalidFile(checked.errors)
+        region = find_region(scenario.region, self.published / f"{scenario.id}.yaml")
+        if region is None:  # reported by the lint; kept for the type checker
+            raise InvalidFile(checked.errors)
+        return scenario, region
+
+    def previews(self, seeds: tuple[int, ...] = PREVIEW_SEEDS) -> list[PersonaPreview]:
+        """The case's client for each seed, with what every placeholder renders to."""
+        scenario, region = self.case()
+        out = []
+        for seed in seeds:
+            p = generate_persona(scenario, region, seed)
+            out.append(PersonaPreview(seed, p.name.kanji, p.age, p.sex.value, p.slots()))
+        return out
+
+    # ------------------------------------------------------------------ play-test
+    def start_playtest(self, seed: int = PREVIEW_SEEDS[0]) -> Interview:
+        """A fresh interview of the case as it is now, with the client of ``seed``."""
+        scenario, region = self.case()
+        self.interview = Interview(scenario, generate_persona(scenario, region, seed))
+        return self.interview
+
+    def say(self, text: str) -> Turn:
+        """One remark of the play-test, read as the practice app reads it."""
+        if self.interview is None:
+            self.start_playtest()
+        assert self.interview is not None
+        return self.interview.step(Move(text=text))
+
+    def locks(self) -> list[TurnLocks]:
+        """The lock inspector over the play-test so far."""
+        if self.interview is None:
+            return []
+        return inspect_turns(self.interview.scenario, self.interview.turns)
+
+    def bots(self, seed: int = PREVIEW_SEEDS[0]) -> dict[str, Any]:
+        """The strong and weak bot learners on the client of ``seed``."""
+        from simulator.interview.bots import bot_report
+
+        scenario, region = self.case()
+        return bot_report(scenario, generate_persona(scenario, region, seed), self.locale)

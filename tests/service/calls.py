@@ -1,0 +1,34 @@
+"""Raw HTTP calls to the service that keep every response body (the leak test reads them
+all), plus the store-side view the tests compare against."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Raw:
+    """One user's raw calls; ``bodies`` holds every response body received."""
+
+    url: str
+    token: str | None
+    bodies: list[str] = field(default_factory=list)
+
+    def call(self, method: str, path: str, body: Any = None, raw: bytes | None = None) -> Any:
+        """(status, parsed JSON body)."""
+        data = raw if raw is not None else None if body is None else json.dumps(body).encode()
+        headers = {"Content-Type": "application/json"}
+        if self.token is not None:
+            headers["Authorization"] = f"token {self.token}"
+        request = urllib.request.Request(self.url + path, data=data, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                status, text = response.status, response.read().decode()
+        except urllib.error.HTTPError as exc:
+            status, text = exc.code, exc.read().decode()
+        self.bodies.append(text)
+        return status, json.loads(text)
