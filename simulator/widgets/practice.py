@@ -102,10 +102,11 @@ class PracticeFlow(w.VBox):
             ]
         )
         self.add_class("nuiawase-practice-flow")
-        # The database layer is the slowest import of the page: in a kernel it loads once
-        # the library is on screen (the browser is still starting up meanwhile). Clicks wait
-        # in the kernel's queue behind it, so no turn goes unrecorded.
-        after_cell(self.open_store)
+        # The store opens in the cell, not after it: widgets made once the page is sent reach
+        # a browser that has not yet connected to the kernel only if it connects in time; on
+        # a loaded server it did not, and the resumed forms showed a JavaScript error
+        # (tests/browser/test_resume_after_crash.py under load).
+        self.open_store()
 
     def open_store(self) -> None:
         """Show 私の提出 and reopen an unfinished attempt (when the workspace has a store)."""

@@ -176,13 +176,12 @@ def test_erasing_a_trainee_erases_her_abandoned_attempts(workspace: Path) -> Non
     assert counts["attempt_events"] == 1
 
 
-def test_in_a_kernel_the_store_opens_just_after_the_page(
+def test_in_a_kernel_the_resumed_attempt_is_part_of_the_page(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """In a kernel (its running event loop) the page is sent before the store is opened; the
-    store opens as soon as the cell has ended, before any click can reach the kernel, and
-    the unfinished attempt comes back then. (The browser tests run it in real kernels; here
-    the kernel is the event loop of asyncio.run.)"""
+    """In a kernel the unfinished attempt is reopened while the cell runs, so its widgets are
+    in the page Voila sends (widgets made after the cell reach the browser only if it has
+    connected in time; on a loaded server it had not)."""
     import asyncio
     import contextvars
     from concurrent.futures import ThreadPoolExecutor
@@ -196,18 +195,18 @@ def test_in_a_kernel_the_store_opens_just_after_the_page(
 
     async def reload() -> tuple[PracticeFlow, bool]:
         flow = PracticeFlow(workspace=workspace)
-        # The cell has not ended: the library is all there is, the store is not yet used.
-        before = flow.interview.panel is None and flow.live is None
-        await asyncio.sleep(0)  # the cell ends; the kernel's loop runs what was queued
-        return flow, before
+        # The cell has not ended, and the attempt is already back.
+        inside = flow.interview.panel is not None and flow.live is not None
+        await asyncio.sleep(0)
+        return flow, inside
 
-    # From here on the page is in a kernel, in a thread of its own: a browser test's
-    # Playwright keeps a loop running in this one, and nothing runs what is queued on it.
+    # The page in a kernel, in a thread of its own: a browser test's Playwright keeps a loop
+    # running in this one.
     monkeypatch.setattr(deferred, "in_kernel", lambda: True)
     with ThreadPoolExecutor(1) as pool:
         context = contextvars.copy_context()
-        again, sent_first = pool.submit(context.run, asyncio.run, reload()).result()
-    assert sent_first
+        again, inside = pool.submit(context.run, asyncio.run, reload()).result()
+    assert inside
     assert again.interview.panel is not None, again.notice.value
     assert again.interview.panel.interview.seed == seed
     assert again.live is not None and again.my_view is not None
