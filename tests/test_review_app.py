@@ -27,6 +27,8 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
     app = ReviewApp(cast.sato, locale="en")
     assert [v for _, v in app.queue.options] == [risky, calm]
     assert app.queue.options[0][0].startswith("【urgent check】")
+    # The supervisor reads each trainee's name, with the login the filter takes beside it.
+    assert f"{risky} 研修生 taro (taro) dv-higaisha" in app.queue.options[0][0]
 
     app.queue.value = risky
     html = app.detail.value
@@ -170,3 +172,6 @@ def test_a_pointer_scrolls_to_its_field_or_the_row_holding_it(cast: Cast) -> Non
         field_label("assessment.findings[7].evidence", "ja") == "アセスメント・住まい・根拠（発言）"
     )
     assert field_label("plan.issues[0].findings", "en") == "Issues to solve 1 / Rests on"
+    # Parts the printed form has no word for read as the feedback names them, not as code.
+    assert field_label("assessment.consent.information_sharing", "ja") == "同意・情報共有"
+    assert field_label("plan.consent.agreed_on", "en") == "Client's consent / agreed on"

@@ -156,5 +156,12 @@ def field_label(pointer: str, locale: str | None = None) -> str:
             key = _ITEM_WORDS.get(part) or _FIELD_WORDS.get(part, "")
         else:
             key = _FIELD_WORDS.get(part, "")
-        words.append(t(key, locale) if key else part)
+        words.append(t(key, locale) if key else _field_word(part, locale))
     return t("print.path_sep", locale).join(words)
+
+
+def _field_word(part: str, locale: str | None) -> str:
+    """A part the printed form has no word for: the field's name in the catalog (field.*,
+    as the trainee's feedback names it), else the part itself."""
+    word = t(f"field.{part}", locale)
+    return part if word == f"field.{part}" else word

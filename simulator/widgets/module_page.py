@@ -46,6 +46,19 @@ def _source_html(source: Source) -> str:
     return f"<li>{title}{where}{note}</li>"
 
 
+def _case_title(case: str, locale: str | None) -> str:
+    """The case as the practice page's library names it (its title); its id when the case
+    cannot be read (the page still shows, and the trainee can still find it)."""
+    from simulator.i18n import current_locale
+    from simulator.scenario.library import load_case
+
+    try:
+        scenario, _ = load_case(case, locale)
+    except Exception:  # an unreadable case file is the library's to report, not this page's
+        return case
+    return str(scenario.title.get(current_locale(locale)))
+
+
 class ModulePage(w.VBox):
     """One module for the current trainee."""
 
@@ -122,7 +135,11 @@ class ModulePage(w.VBox):
             + "</ul>"
         )
         ex = m.exercise
-        case = tag("p", t("module.exercise_case", loc, case=ex.case)) if ex.case else ""
+        case = (
+            tag("p", t("module.exercise_case", loc, case=_case_title(ex.case, loc)))
+            if ex.case
+            else ""
+        )
         link = (
             f'<p><a class="nuiawase-exercise-link" href="{esc(ex.app.value)}.ipynb" '
             f'target="_blank" rel="noopener">{esc(t(f"module.app.{ex.app.value}", loc))}</a></p>'

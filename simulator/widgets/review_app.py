@@ -18,6 +18,7 @@ from simulator.clock import utc_now
 from simulator.i18n import t
 from simulator.store import Repository, Status, StoreError
 from simulator.store.queue import QueueFilter
+from simulator.store.records import QueueRow
 from simulator.store.review_sheet import ReviewSheet, anchor, build_sheet
 
 from .acting import acting, with_banner
@@ -225,13 +226,20 @@ class ReviewApp(w.VBox):
         # Select options are plain text: nothing a trainee typed can become markup here.
         self.queue.options = [
             (
-                f"{'【' + flag + '】' if r.urgent else ''}{r.submission_id} {r.trainee} "
+                f"{'【' + flag + '】' if r.urgent else ''}{r.submission_id} {self._who(r)} "
                 f"{r.scenario_id} {t(f'review.status.{r.status}', self.locale)} "
                 f"{t('review.waiting', self.locale, days=(now - r.submitted_at).days)}",
                 r.submission_id,
             )
             for r in rows
         ]
+
+    def _who(self, row: QueueRow) -> str:
+        # The supervisor knows trainees by name; the login stays beside it (the filter's).
+        name = row.trainee_display_name
+        if not name or name == row.trainee:
+            return row.trainee
+        return t("review.who", self.locale, name=name, login=row.trainee)
 
     def turn_page(self, delta: int) -> None:
         """The next (1) or previous (-1) page of the queue."""

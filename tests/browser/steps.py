@@ -9,6 +9,8 @@ Shared by the end-to-end test (which asserts after each step) and scripts/screen
 
 from __future__ import annotations
 
+import datetime as dt
+
 from playwright.sync_api import Locator, Page, expect
 
 from simulator.casework.labels import (
@@ -88,8 +90,13 @@ def fill_minimal_assessment(page: Page) -> None:
     field(page, "assessment.judgement", "textarea").fill("まず食料を確保し、家計を整える。")
 
 
-def fill_minimal_plan(page: Page) -> None:
-    """Goals, one issue, one action, one support from the directory, dates and consent."""
+def fill_minimal_plan(page: Page, start: dt.date = dt.date(2025, 6, 2)) -> None:
+    """Goals, one issue, one action, one support from the directory, dates and consent;
+    the plan starts on ``start`` (no earlier than the case's assessment date)."""
+
+    def day(offset: int) -> str:
+        return (start + dt.timedelta(days=offset)).isoformat()
+
     field(page, "plan.long_term_goal", "textarea").fill("家賃を払って、今の部屋で暮らしたい")
     field(page, "plan.short_term_goal", "textarea").fill("給料日までちゃんと食べたい")
     page.locator("button.nf-plan-issues-add").click()
@@ -97,21 +104,21 @@ def fill_minimal_plan(page: Page) -> None:
     field(page, "plan.issues[0].findings", "select").select_option(label="食料・手持ち金")
     page.locator("button.nf-plan-client_actions-add").click()
     field(page, "plan.client_actions[0].text", "textarea").fill("フードバンクに取りに行く")
-    field(page, "plan.client_actions[0].due_on", "input").fill("2025-06-03")
+    field(page, "plan.client_actions[0].due_on", "input").fill(day(1))
     page.locator(".nuiawase-resource-search input").fill("フードバンク")
     page.locator(".nuiawase-resource-results select").select_option(index=0)
     page.locator("button.nuiawase-resource-add").click()
     field(page, "plan.supports[0].content", "textarea").fill("食料の提供")
-    field(page, "plan.supports[0].period", "input").fill("6月")
+    field(page, "plan.supports[0].period", "input").fill(f"{start.month}月")
     field(page, "plan.supports[0].frequency", "input").fill("週1回")
-    for path, day in (
-        ("plan.period_start", "2025-06-02"),
-        ("plan.period_end", "2025-11-30"),
-        ("plan.next_monitoring", "2025-08-29"),
-        ("plan.coordination_meeting", "2025-06-10"),
-        ("plan.consent.agreed_on", "2025-06-02"),
+    for path, offset in (
+        ("plan.period_start", 0),
+        ("plan.period_end", 181),
+        ("plan.next_monitoring", 88),
+        ("plan.coordination_meeting", 8),
+        ("plan.consent.agreed_on", 0),
     ):
-        field(page, path, "input").fill(day)
+        field(page, path, "input").fill(day(offset))
     field(page, "plan.consent.agreed", "input").check()
 
 
