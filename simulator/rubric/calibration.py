@@ -235,11 +235,18 @@ def calibrate(
     rubric: Rubric, root: Path, score_file: ScoreFile, locale: str | None = None
 ) -> CalibrationReport:
     """Score every exemplar under ``root`` and compare with its expected levels."""
+    return calibrate_folders(rubric, exemplar_dirs(root), score_file, locale)
+
+
+def calibrate_folders(
+    rubric: Rubric, folders: list[Path], score_file: ScoreFile, locale: str | None = None
+) -> CalibrationReport:
+    """Score the exemplars of ``folders`` (one per case) and compare with their expected
+    levels; the studio calibrates one case this way."""
     pairs = _Pairs()
     per_scenario: list[ScenarioTotals] = []
     disagreements: list[dict[str, object]] = []
     submissions = 0
-    folders = exemplar_dirs(root)
     for folder in folders:
         expected = read_expected(folder / EXPECTED_FILE, rubric, locale)
         extra_file = folder / EXTRA_FILE

@@ -14,12 +14,14 @@ from typing import Any
 from simulator.interview import Interview, Move, Turn
 from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
+from simulator.rubric.calibration import CalibrationReport
 from simulator.scenario.library import PUBLISHED_DIR, default_cases_dir, find_region
 from simulator.scenario.onepass import Checked
 from simulator.scenario.problems import InvalidFile
 from simulator.store import Repository
 from simulator.store.roles import require_role
 
+from .calibrate import calibrate_case, exemplar_folder
 from .casefile import case_id, check_case, save_case
 from .locks import TurnLocks, inspect_turns
 from .publish import PUBLISHERS, Published, publish_case
@@ -155,3 +157,12 @@ class StudioModel:
 
         scenario, region = self.case()
         return bot_report(scenario, generate_persona(scenario, region, seed), self.locale)
+
+    def calibration(self) -> tuple[Path, CalibrationReport] | None:
+        """The case's exemplar folder and its exemplars scored against the case as it is
+        now, compared with the levels a person gave them; None without exemplars."""
+        scenario, region = self.case()
+        folder = exemplar_folder(self.workspace, scenario.id)
+        if folder is None:
+            return None
+        return folder, calibrate_case(scenario, region, folder, self.locale)

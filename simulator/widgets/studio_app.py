@@ -28,7 +28,14 @@ from simulator.studio.template import TemplateAnswers
 from .acting import acting, with_banner
 from .confirm import fit_button
 from .html import tag
-from .studio_views import CSS, bots_html, lint_html, locks_html, previews_html
+from .studio_views import (
+    CSS,
+    bots_html,
+    calibration_html,
+    lint_html,
+    locks_html,
+    previews_html,
+)
 from .studio_wizard import TemplateWizard
 
 #: Seconds of quiet typing before the YAML is checked again (a check takes about 1 s).
@@ -94,6 +101,8 @@ class StudioApp(w.VBox):
         self.locks.add_class("nw-studio-locks")
         self.bots = w.HTML()
         self.bots.add_class("nw-studio-bots")
+        self.calib = w.HTML()
+        self.calib.add_class("nw-studio-calibration")
         self.message = w.HTML()
         self.message.add_class("nw-studio-message")
         #: Which case the editor holds (the picker may show another).
@@ -115,7 +124,18 @@ class StudioApp(w.VBox):
                         self.locks,
                     ]
                 ),
-                w.VBox([self._button("studio.bots_run", self.run_bots, "bots-run"), self.bots]),
+                w.VBox(
+                    [
+                        w.HBox(
+                            [
+                                self._button("studio.bots_run", self.run_bots, "bots-run"),
+                                self._button("studio.calib_run", self.calibrate, "calib-run"),
+                            ]
+                        ),
+                        self.bots,
+                        self.calib,
+                    ]
+                ),
                 w.HBox(
                     [
                         self._button("studio.save", self.save, "save"),
@@ -196,7 +216,8 @@ class StudioApp(w.VBox):
         finally:
             self._syncing = False
         self.model.text = text
-        self.locks.value = self.personas.value = self.bots.value = self.message.value = ""
+        for view in (self.locks, self.personas, self.bots, self.calib, self.message):
+            view.value = ""
         self.relint()
         name = case_id(text) or "-"
         self.current.value = tag("h3", t("studio.editing", self.locale, case=name))
@@ -297,6 +318,21 @@ class StudioApp(w.VBox):
         if html is not None:
             self.message.value = ""
             self.bots.value = html
+
+    def calibrate(self) -> None:
+        """Score the case's exemplars against the case as it is now (or say it has none)."""
+
+        def run() -> str:
+            found = self.model.calibration()
+            case = case_id(self.model.text) or "-"
+            if found is None:
+                return calibration_html(None, case, "", self.locale)
+            return calibration_html(found[1], case, str(found[0]), self.locale)
+
+        html = self._guard(run)
+        if html is not None:
+            self.message.value = ""
+            self.calib.value = html
 
     def save(self) -> None:
         """Save the case as a draft (only when it is valid)."""

@@ -1,6 +1,7 @@
 """The studio's pieces as escaped HTML: the lint list, the persona previews, the play-test
-transcript with its lock inspector, and the bots' report. Every piece of text, the
-author's above all, goes through ``esc``: a case's text is never markup here."""
+transcript with its lock inspector, the bots' report and the exemplar calibration. Every
+piece of text, the author's above all, goes through ``esc``: a case's text is never markup
+here."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from simulator.i18n import current_locale, t
 from simulator.interview import Turn
 from simulator.labels import technique_label, topic_label
 from simulator.models.vocab import Technique, Topic
+from simulator.rubric.calibration import CalibrationReport
+from simulator.rubric.files import default_rubric
 from simulator.scenario.problems import Problem
 from simulator.studio.locks import Block, FactLock, Lock, TurnLocks
 from simulator.studio.model import PersonaPreview
@@ -151,3 +154,72 @@ def bots_html(report: dict[str, Any], locale: str | None) -> str:
     )
     more = f"{tag('h4', t('studio.bots_missed', locale))}<ul>{missed}</ul>" if missed else ""
     return f'<table class="nw-bots">{table}</table>{more}'
+
+
+def calibration_html(
+    report: CalibrationReport | None, case: str, folder: str, locale: str | None
+) -> str:
+    """The case's exemplar calibration: the agreement, the totals and every disagreement;
+    or that the case has no exemplars."""
+    if report is None:
+        return tag("p", t("studio.calib_none", locale, case=case))
+    lang = current_locale(locale)
+    titles = {c.id: c.title.get(lang) for c in default_rubric().criteria}
+    ordered = report.ordering_kept == 1.0
+    summary = [
+        ("studio.calib_exact", _pct(report.exact_agreement)),
+        ("studio.calib_within", _pct(report.within_one_agreement)),
+        ("studio.calib_kappa", _num(report.quadratic_weighted_kappa)),
+        ("studio.calib_ordering", t(f"studio.calib_{'kept' if ordered else 'broken'}", locale)),
+    ]
+    totals = report.per_scenario[0].totals if report.per_scenario else {}
+    head = tag(
+        "p",
+        t(
+            "studio.calib_summary",
+            locale,
+            submissions=report.submissions,
+            n=report.n,
+            folder=folder,
+        ),
+    )
+    table = _rows([(t(k, locale), v) for k, v in summary], "nw-calib-summary")
+    table += tag("h4", t("studio.calib_totals", locale))
+    table += _rows([(band, str(total)) for band, total in totals.items()], "nw-calib-totals")
+    crit_head = "".join(
+        tag("th", t(k, locale))
+        for k in ("studio.calib_criterion", "studio.calib_n", "studio.calib_exact")
+    ) + "".join(tag("th", t(k, locale)) for k in ("studio.calib_within", "studio.calib_kappa"))
+    crit_rows = "".join(
+        f'<tr data-criterion="{esc(cid)}"><td>{esc(titles.get(cid, cid))}</td>'
+        f"<td>{a.n}</td><td>{esc(_pct(a.exact_agreement))}</td>"
+        f"<td>{esc(_pct(a.within_one_agreement))}</td>"
+        f"<td>{esc(_num(a.quadratic_weighted_kappa))}</td></tr>"
+        for cid, a in report.per_criterion.items()
+    )
+    table += f'<table class="nw-calib-criteria"><tr>{crit_head}</tr>{crit_rows}</table>'
+    table += tag("h4", t("studio.calib_disagreements", locale))
+    if not report.disagreements:
+        return head + table + tag("p", t("studio.calib_agree_all", locale), "nw-lint-ok")
+    keys = ("studio.calib_band", "studio.calib_criterion", "studio.calib_expected")
+    diff_head = "".join(tag("th", t(k, locale)) for k in (*keys, "studio.calib_checker"))
+    diff_rows = "".join(
+        f"<tr><td><code>{esc(str(d['band']))}</code></td>"
+        f"<td>{esc(titles.get(str(d['criterion']), str(d['criterion'])))}</td>"
+        f"<td>{esc(str(d['expected']))}</td><td>{esc(str(d['checker']))}</td></tr>"
+        for d in report.disagreements
+    )
+    return head + table + f'<table class="nw-calib-diff"><tr>{diff_head}</tr>{diff_rows}</table>'
+
+
+def _rows(rows: Sequence[tuple[str, str]], cls: str) -> str:
+    body = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+    return f'<table class="{cls}">{body}</table>'
+
+
+def _pct(x: float | None) -> str:
+    return "-" if x is None else f"{x:.0%}"
+
+
+def _num(x: float | None) -> str:
+    return "-" if x is None else f"{x:.2f}"

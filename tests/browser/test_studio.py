@@ -50,6 +50,24 @@ def tab(page: Page, key: str) -> None:
     ).click()
 
 
+def open_case(page: Page, demo: DemoServer, shelf: str, name: str) -> None:
+    """Open the studio, then the case ``name`` of ``shelf``; wait for its clean lint."""
+    page.goto(studio_url(demo))
+    picker = page.locator(".nw-studio-picker select")
+    expect(picker).to_be_visible(timeout=SLOW)
+    picker.select_option(label=f"[{t(f'studio.shelf.{shelf}', 'ja')}] {name}")
+    page.get_by_role("button", name=t("studio.open", "ja"), exact=True).click()
+    expect(page.locator(".nw-studio-lint")).to_contain_text("エラーはありません", timeout=SLOW)
+
+
+def press(page: Page, where: str, button: str, shows: str) -> None:
+    """On the tab ``where`` press ``button``; wait until ``.nw-studio-{where}`` shows
+    ``shows``."""
+    tab(page, where)
+    page.get_by_role("button", name=t(button, "ja")).click()
+    expect(page.locator(f".nw-studio-{where}")).to_contain_text(shows, timeout=SLOW)
+
+
 def test_a_trainer_writes_checks_and_publishes_a_case(
     demo: DemoServer, page: Page, tmp_path: Path
 ) -> None:
@@ -115,6 +133,11 @@ def test_a_trainer_writes_checks_and_publishes_a_case(
     tab(page, "bots")
     page.get_by_role("button", name=t("studio.bots_run", "ja")).click()
     expect(page.locator(".nw-studio-bots")).to_contain_text("上手なボット", timeout=SLOW)
+    # A new case has no exemplars to calibrate against: the studio says so.
+    page.get_by_role("button", name=t("studio.calib_run", "ja")).click()
+    expect(page.locator(".nw-studio-calibration")).to_contain_text(
+        f"exemplars/{CASE}/", timeout=SLOW
+    )
     shot(page, tmp_path, "07-bots")
 
     # 6. Publish.
@@ -158,12 +181,7 @@ def test_a_shipped_case_opened_and_play_tested(
 ) -> None:
     """A case of the shipped library, opened in the studio: its lint is clean, and two
     turns show which facts the gates keep and why (the README's picture)."""
-    page.goto(studio_url(demo))
-    picker = page.locator(".nw-studio-picker select")
-    expect(picker).to_be_visible(timeout=SLOW)
-    picker.select_option(label=f"[{t('studio.shelf.shipped', 'ja')}] netcafe-kyojuu.yaml")
-    page.get_by_role("button", name=t("studio.open", "ja"), exact=True).click()
-    expect(page.locator(".nw-studio-lint")).to_contain_text("エラーはありません", timeout=SLOW)
+    open_case(page, demo, "shipped", "netcafe-kyojuu.yaml")
     shot(page, tmp_path, "shipped-edit")
     tab(page, "playtest")
     say = page.locator(".nw-studio-say-text input")
@@ -176,3 +194,10 @@ def test_a_shipped_case_opened_and_play_tested(
         "foot_wound"  # told only after the foot wound
     )
     shot(page, tmp_path, "shipped-playtest")
+    # The shipped case has exemplars: its calibration, against the case as edited.
+    tab(page, "bots")
+    page.get_by_role("button", name=t("studio.calib_run", "ja")).click()
+    calibration = page.locator(".nw-studio-calibration")
+    expect(calibration.locator(".nw-calib-summary")).to_contain_text("完全一致", timeout=SLOW)
+    expect(calibration.locator(".nw-calib-summary")).to_contain_text("保たれている")
+    shot(page, tmp_path, "shipped-calibration", ".nw-studio-calibration")
