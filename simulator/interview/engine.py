@@ -252,12 +252,8 @@ class Interview:
     def _quoted(self, text: str) -> ClientFact | None:
         """The fact whose telling the remark quotes back (six characters or more of the
         client's reply, one of them kanji or katakana), the latest first."""
-        windows = {
-            text[at : at + QUOTE_MIN]
-            for at in range(len(text) - QUOTE_MIN + 1)
-            if not _NOT_QUOTE.search(text[at : at + QUOTE_MIN])
-            and _CONTENT.search(text[at : at + QUOTE_MIN]) is not None
-        }
+        runs = (text[at : at + QUOTE_MIN] for at in range(len(text) - QUOTE_MIN + 1))
+        windows = {w for w in runs if not _NOT_QUOTE.search(w) and _CONTENT.search(w)}
         if not windows:
             return None
         for turn in reversed(self.turns):
