@@ -65,10 +65,10 @@ def test_a_module_file_with_a_mistake_names_the_line_and_field(tmp_path: Path) -
     with pytest.raises(InvalidFile) as info:
         load_module(path, "en")
     problem = info.value.problems[0]
-    # The question whose answer does not exist: its path and the line it starts on.
+    # The answer that does not exist: its path and its own line.
     lines = broken.splitlines()
-    assert problem.path == "check[0]"
-    assert problem.line == lines.index("check:") + 2
+    assert problem.path == "check[0].answer"
+    assert problem.line == lines.index("    answer: 7") + 1
     assert "answer 7" in problem.message
 
 

@@ -13,7 +13,7 @@ from .common import EXIT_INVALID, EXIT_OK, Subparsers, print_problems
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """Validate scenario, region and rubric files; exit 2 on errors (or warnings if strict)."""
+    """Validate scenario, region, rubric and module files; exit 2 on errors (strict: warnings)."""
     from simulator.scenario import validate_paths
 
     report = validate_paths(args.paths, args.lang)
@@ -76,7 +76,7 @@ def register(sub: Subparsers) -> None:
     """Add this module's subcommands."""
     from simulator.models.schemas import SCHEMA_MODELS
 
-    p = sub.add_parser("validate", help="check scenario, region and rubric files")
+    p = sub.add_parser("validate", help="check scenario, region, rubric and course module files")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--strict", action="store_true", help="warnings fail too")
     p.add_argument("--format", choices=("text", "json"), default="text")

@@ -8,9 +8,9 @@ in both catalogs). Marking a check is a pure function of the module and the answ
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated, Self
+from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from simulator.models.common import AuthorText, Invalid, LocalizedText, Strict
 
@@ -70,11 +70,14 @@ class Question(Strict):
     answer: int = Field(ge=0, description="Index of the right option (0-based).")
     explanation: Para = Field(description="Why the answer is right; shown after answering.")
 
-    @model_validator(mode="after")
-    def _answer_exists(self) -> Self:
-        if self.answer >= len(self.choices):
-            raise ValueError(Invalid("invalid.answer_index", answer=self.answer))
-        return self
+    @field_validator("answer")
+    @classmethod
+    def _answer_exists(cls, answer: int, info: ValidationInfo) -> int:
+        # A field validator (choices come first), so an error points at the answer's line.
+        choices = info.data.get("choices")
+        if choices is not None and answer >= len(choices):
+            raise ValueError(Invalid("invalid.answer_index", answer=answer))
+        return answer
 
 
 class Facilitator(Strict):

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from simulator.curriculum.module import Module
 from simulator.i18n import t
 from simulator.models import Region, Scenario
 from simulator.models.common import Invalid
@@ -21,7 +22,13 @@ from .upgrade import CURRENT_VERSION, can_upgrade, upgrade
 
 M = TypeVar("M", bound=BaseModel)
 
-MODELS: dict[str, type[BaseModel]] = {"scenario": Scenario, "region": Region, "rubric": Rubric}
+MODELS: dict[str, type[BaseModel]] = {
+    "scenario": Scenario,
+    "region": Region,
+    "rubric": Rubric,
+    # A course module (curriculum/modules/*.yaml): `nuiawase validate` checks it too.
+    "module": Module,
+}
 
 
 def pydantic_message(err: ErrorDetails, locale: str | None) -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from simulator.curriculum.module import Module
 from simulator.i18n import t
 from simulator.models import Region, Scenario
 from simulator.models.rubric import Rubric
@@ -130,6 +131,11 @@ def lint_checked(
         from simulator.rubric.files import lint_rubric
 
         found = lint_rubric(model, doc, locale)
+    elif isinstance(model, Module):
+        # A module names a case and belongs to a file: checked where the course lives.
+        from simulator.curriculum.lint import lint_module
+
+        found = lint_module(model, doc, Path(checked.file), locale)
     checked.problems = unique([*checked.problems, *found])
     return checked
 

@@ -11,7 +11,13 @@ from typing import Any
 
 Upgrade = Callable[[Any], Any]
 
-CURRENT_VERSION: dict[str, int] = {"scenario": 1, "region": 1, "rubric": 1, "submission": 1}
+CURRENT_VERSION: dict[str, int] = {
+    "scenario": 1,
+    "region": 1,
+    "rubric": 1,
+    "submission": 1,
+    "module": 1,
+}
 
 #: UPGRADES[kind][n] lifts a document of version n to n + 1.
 UPGRADES: dict[str, dict[int, Upgrade]] = {kind: {} for kind in CURRENT_VERSION}
