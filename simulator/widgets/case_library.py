@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from urllib.parse import parse_qs
 
 import ipywidgets as w
 
@@ -16,15 +18,31 @@ from simulator.scenario.setting import setting_rows
 from .html import bullet_list, definition_list, esc, tag
 
 
-class CaseLibraryModel:
-    """The state behind the view: the cases and the one selected."""
+def case_in_address(query: str | None = None) -> str | None:
+    """The case the page's address asks for (``?case=<id>``, as a module's exercise link
+    gives it); Voila hands a page's query string to its kernel in QUERY_STRING."""
+    asked = parse_qs(os.environ.get("QUERY_STRING", "") if query is None else query).get("case")
+    return asked[0] if asked else None
 
-    def __init__(self, folder: Path | None = None, locale: str | None = None) -> None:
+
+class CaseLibraryModel:
+    """The state behind the view: the cases and the one selected (``case`` when it is in
+    the library; ``unknown_case`` keeps an asked id that is not)."""
+
+    def __init__(
+        self, folder: Path | None = None, locale: str | None = None, case: str | None = None
+    ) -> None:
         self.locale = locale
         self.cases: list[CaseSummary]
         self.skipped: list[SkippedCase]
         self.cases, self.skipped = read_catalog(folder, locale)
         self.selected: CaseSummary | None = self.cases[0] if self.cases else None
+        self.unknown_case: str | None = None
+        if case is not None:
+            try:
+                self.select(case)
+            except StopIteration:
+                self.unknown_case = case
 
     def select(self, case_id: str) -> CaseSummary:
         """Select the case ``case_id``; raises KeyError when it is not in the library."""
@@ -129,8 +147,10 @@ class CaseLibrary(w.VBox):
     def __init__(self, model: CaseLibraryModel | None = None) -> None:
         self.model = model or CaseLibraryModel()
         loc = self.model.locale
+        chosen = self.model.selected
         self.picker = w.Dropdown(
             options=self.model.options(),
+            value=chosen.id if chosen is not None else None,
             description=t("library.pick", loc),
             layout=w.Layout(width="95%"),
             style={"description_width": "initial"},
@@ -140,6 +160,11 @@ class CaseLibrary(w.VBox):
         heading = w.HTML(
             tag("h2", t("library.heading", loc))
             + tag("p", t("library.intro", loc))
+            + (
+                tag("p", t("library.unknown_case", loc, case=self.model.unknown_case), "nw-muted")
+                if self.model.unknown_case
+                else ""
+            )
             + self.model.skipped_html()
         )
         super().__init__([heading, self.picker, self.detail])
@@ -150,4 +175,4 @@ class CaseLibrary(w.VBox):
         self.detail.value = self.model.detail_html()
 
 
-__all__ = ["CaseLibrary", "CaseLibraryModel", "esc"]
+__all__ = ["CaseLibrary", "CaseLibraryModel", "case_in_address", "esc"]

@@ -13,7 +13,7 @@ from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
 from simulator.scenario import load_case
 
-from .case_library import CaseLibrary, CaseLibraryModel
+from .case_library import CaseLibrary, CaseLibraryModel, case_in_address
 from .confirm import fit_button
 
 # The interview (its classifier, its word vectors) loads when the first attempt begins.
@@ -41,7 +41,10 @@ class InterviewPractice(w.VBox):
         on_start: Callable[[], None] | None = None,
         on_turn: TurnHandler | None = None,
     ) -> None:
-        self.library = CaseLibrary(library or CaseLibraryModel(locale=locale))
+        # A module's exercise link names its case in the address: chosen already.
+        self.library = CaseLibrary(
+            library or CaseLibraryModel(locale=locale, case=case_in_address())
+        )
         self.locale = locale
         self.debug = debug
         self.on_end = on_end

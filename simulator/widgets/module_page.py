@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import atexit
 from pathlib import Path
+from urllib.parse import urlencode
 
 import ipywidgets as w
 
@@ -140,8 +141,10 @@ class ModulePage(w.VBox):
             if ex.case
             else ""
         )
+        # The case rides in the address, so the practice page opens with it chosen.
+        query = f"?{urlencode({'case': ex.case})}" if ex.case else ""
         link = (
-            f'<p><a class="nuiawase-exercise-link" href="{esc(ex.app.value)}.ipynb" '
+            f'<p><a class="nuiawase-exercise-link" href="{esc(ex.app.value)}.ipynb{esc(query)}" '
             f'target="_blank" rel="noopener">{esc(t(f"module.app.{ex.app.value}", loc))}</a></p>'
         )
         exercise = (

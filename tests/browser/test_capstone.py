@@ -1,8 +1,8 @@
 """The capstone end to end on the `nuiawase demo` server (issue 16's acceptance): the trainee
-opens the capstone in Voila, starts it, follows its exercise link to the practice page,
-interviews on the capstone's case, writes the assessment and plan, submits, and the
-capstone's progress says submitted; then the demo's supervisor finds that submission in the
-review queue, under the trainee's name and the case."""
+opens the capstone in Voila, starts it, follows its exercise link to the practice page
+(which opens with the capstone's case chosen), interviews on it, writes the assessment
+and plan, submits, and the capstone's progress says submitted; then the demo's supervisor
+finds that submission in the review queue, under the trainee's name and the case."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from simulator.curriculum.catalog import module
 from simulator.scenario.library import load_case
 from simulator.store.identity import current_user_name
+from simulator.widgets.case_library import CaseLibraryModel
 from tests.browser import review_steps as rs
 from tests.browser import steps
 from tests.servers import DemoServer
@@ -56,7 +57,10 @@ def test_trainee_submits_the_capstone_and_the_supervisor_finds_it(
     with page.context.expect_page() as opened:
         exercise.click()
     practice = opened.value
-    steps.pick_case_here(practice, case)
+    # The link names the case: the practice page opens with it already chosen.
+    label = {v: k for k, v in CaseLibraryModel().options()}[case]
+    picked = practice.locator(".nuiawase-case-library select option:checked")
+    expect(picked).to_have_text(label, timeout=120_000)
     expect(practice.locator(".nuiawase-case-library")).to_contain_text("ひとり親世帯の滞納と疲れ")
     practice.screenshot(path=str(tmp_path / "04-practice-case.png"), full_page=True)
 
