@@ -34,6 +34,11 @@ BROKEN: dict[str, tuple[tuple[str, str], str, str]] = {
         "qq: x",
         "check[2].qq",
     ),
+    "unknown criterion": (
+        ("  criteria: [urgent_needs, safety, team]", "  criteria: [urgent_needs, saftey]"),
+        "criteria: [urgent_needs, saftey]",
+        "facilitator.criteria[1]",
+    ),
     "bad source url": (
         ("    url: https://happylibus.com", "    url: ftp://happylibus.com"),
         "url: ftp://",

@@ -1,5 +1,6 @@
 """Checks of a module file beyond its fields: the case its exercise names exists in the
-case library, and a course file's id is its file name (05.yaml holds module "05")."""
+case library, its facilitator's criteria are the shipped rubric's, and a course file's id
+is its file name (05.yaml holds module "05")."""
 
 from __future__ import annotations
 
@@ -27,6 +28,15 @@ def lint_module(module: Module, doc: Document, path: Path, locale: str | None) -
         except InvalidFile:
             message = t("curriculum.error.unknown_case", locale, case=case)
             found.append(doc.problem(["exercise", "case"], message, code="module.unknown_case"))
+    if module.facilitator.criteria:
+        from simulator.rubric.files import default_rubric
+
+        known = {c.id for c in default_rubric().criteria}
+        for i, criterion in enumerate(module.facilitator.criteria):
+            if criterion not in known:
+                message = t("curriculum.error.unknown_criterion", locale, criterion=criterion)
+                where: list[str | int] = ["facilitator", "criteria", i]
+                found.append(doc.problem(where, message, code="module.unknown_criterion"))
     stem = path.stem
     if ((stem.isdigit() and len(stem) == 2) or stem in _ID_STEMS) and module.id != stem:
         message = t("curriculum.error.id_mismatch", locale, id=module.id, expected=stem)

@@ -89,6 +89,13 @@ class Facilitator(Strict):
     common_misses: list[Para] = Field(
         min_length=1, description="What trainees often miss (the cohort view adds figures)."
     )
+    criteria: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{1,63}$")]] = Field(
+        default_factory=list,
+        description=(
+            "The rubric criteria this module teaches (ids of rubrics/centre-principles.yaml); "
+            "the facilitator's live figures count how often the cohort falls short on them."
+        ),
+    )
 
 
 class Module(Strict):

@@ -6,6 +6,7 @@ the module page (simulator.widgets.module_page) is a thin view over this.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -39,7 +40,15 @@ class ProgressLog(Protocol):
 
 
 def open_progress_log(workspace: str | Path | None = None) -> ProgressLog:
-    """The workspace's store as the current user when it has one, else its files."""
+    """The nuiawase service when the kernel was given one (NUIAWASE_SERVICE_URL: under
+    JupyterHub a kernel holds no database credential), else the workspace's store as the
+    current user when it has one, else its files."""
+    if os.environ.get("NUIAWASE_SERVICE_URL"):
+        from simulator.service.client import ServiceClient
+
+        from .progress_service import ServiceProgressLog
+
+        return ServiceProgressLog(ServiceClient.from_environment())
     from simulator.store.identity import current_user_name
     from simulator.store.workspace_store import has_store, workspace_store
     from simulator.workspace import WorkspaceConfig, resolve_workspace

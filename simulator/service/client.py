@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from typing import Any
 
@@ -116,6 +117,43 @@ class ServiceClient:
     def feedback(self, submission_id: int) -> dict[str, Any]:
         """What the user may see of a submission's review and scorecard now."""
         return dict(self._call("GET", f"/api/submissions/{submission_id}/feedback")["feedback"])
+
+    # --- curriculum progress (simulator.service.progress_api) ---------------------------
+    def record_module_event(
+        self,
+        module: str,
+        kind: str,
+        *,
+        text: str | None = None,
+        score: float | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Record one step of the user's own progress in ``module``; the stored event."""
+        body: dict[str, Any] = {"module": module, "kind": kind}
+        for name, value in (("text", text), ("score", score), ("detail", detail)):
+            if value is not None:
+                body[name] = value
+        return dict(self._call("POST", "/api/progress/events", body)["event"])
+
+    def module_progress(self, trainee: str | None = None) -> dict[str, dict[str, Any]]:
+        """Progress per module touched (the user's, or a supervised trainee's)."""
+        query = "" if trainee is None else "?" + urllib.parse.urlencode({"trainee": trainee})
+        return dict(self._call("GET", "/api/progress" + query)["progress"])
+
+    def save_module_draft(self, module: str, text: str) -> None:
+        """Keep the reflection being typed."""
+        self._call("PUT", f"/api/progress/drafts/{urllib.parse.quote(module)}", {"text": text})
+
+    def module_draft(self, module: str) -> str | None:
+        """The user's reflection draft for ``module``, if any."""
+        found = self._call("GET", f"/api/progress/drafts/{urllib.parse.quote(module)}")["text"]
+        return None if found is None else str(found)
+
+    def module_figures(self, module: str, cohort: str | None = None) -> dict[str, Any]:
+        """The facilitator's live figures of ``module`` (supervisors, trainers, admins)."""
+        query = "" if cohort is None else "?" + urllib.parse.urlencode({"cohort": cohort})
+        path = f"/api/progress/figures/{urllib.parse.quote(module)}{query}"
+        return dict(self._call("GET", path)["figures"])
 
 
 __all__ = ["ServiceClient", "ServiceError"]

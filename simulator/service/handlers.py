@@ -17,6 +17,8 @@ slow request does not hold the others.
 | GET | /api/submissions/N/feedback | by role | what the user may see of the review |
 | GET | /api/submissions/N/review | supervisor... | whole scorecard and review events |
 | GET | /api/queue[?cohort=] | supervisor... | the review queue, as the store scopes it |
+
+Curriculum progress: simulator.service.progress_api.
 """
 
 from __future__ import annotations
@@ -311,4 +313,11 @@ def routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]
         (r"/api/submissions/(\d+)/feedback", FeedbackOne, args),
         (r"/api/submissions/(\d+)/review", Review, args),
         (r"/api/queue", Queue, args),
+        *_progress_routes(ctx),
     ]
+
+
+def _progress_routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]]]:
+    from .progress_api import progress_routes  # it builds on this module's handlers
+
+    return progress_routes(ctx)

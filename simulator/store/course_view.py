@@ -51,17 +51,23 @@ def course_progress(
 class CourseViewMixin(RepositoryBase):
     """The course table for supervisors (their cohorts), trainers and admins (all)."""
 
+    def _course_scope(self, s: Session, cohort: str | None) -> set[int] | None:
+        """The cohorts the actor reads (None: all): ``cohort`` when named and theirs."""
+        require_role(self.actor, "read_cohort", *COHORT_READERS)
+        scope = self._supervised(s) if self.actor.role == Role.supervisor else None
+        if cohort is not None:
+            wanted = self._cohort(s, cohort).id
+            if scope is not None and wanted not in scope:
+                raise deny(self.actor, term("cohort_named", name=cohort))
+            scope = {wanted}
+        return scope
+
     def cohort_course(self, cohort: str | None = None) -> list[CourseProgress]:
         """Every trainee of ``cohort`` (default: all the actor may read), by name."""
         require_role(self.actor, "read_cohort", *COHORT_READERS)
 
         def work(s: Session) -> list[CourseProgress]:
-            scope = self._supervised(s) if self.actor.role == Role.supervisor else None
-            if cohort is not None:
-                wanted = self._cohort(s, cohort).id
-                if scope is not None and wanted not in scope:
-                    raise deny(self.actor, term("cohort_named", name=cohort))
-                scope = {wanted}
+            scope = self._course_scope(s, cohort)
             course = course_modules()
             return [
                 course_progress(
@@ -69,6 +75,22 @@ class CourseViewMixin(RepositoryBase):
                 )
                 for user, _ in trainees_in(s, scope)
             ]
+
+        return self._read(work)
+
+    def cohort_module_progress(
+        self, module: str, cohort: str | None = None
+    ) -> dict[str, ModuleProgress | None]:
+        """Each trainee of ``cohort`` (default: all the actor may read) by name, with their
+        progress in ``module`` (None: not started): the facilitator's live figures."""
+        require_role(self.actor, "read_cohort", *COHORT_READERS)
+
+        def work(s: Session) -> dict[str, ModuleProgress | None]:
+            scope = self._course_scope(s, cohort)
+            return {
+                user.name: stored_progress(s, user, scope).get(module)
+                for user, _ in trainees_in(s, scope)
+            }
 
         return self._read(work)
 

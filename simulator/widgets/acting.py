@@ -35,6 +35,16 @@ class Acting:
     locale: str | None = None
 
 
+def demo_person(workspace: str | Path | None = None) -> str | None:
+    """The person the page's address names (``?as=``) when that counts: in the demo only,
+    never under a hub; None otherwise."""
+    settings = load_settings(workspace, find=True)
+    asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("as")
+    if settings.under_hub or not settings.demo or not asked:
+        return None
+    return asked[0]
+
+
 def acting(workspace: str | Path | None = None) -> Acting:
     """Whom the app acts for (see the module docstring); PermissionDenied for an address
     naming an admin."""
@@ -43,10 +53,9 @@ def acting(workspace: str | Path | None = None) -> Acting:
     settings = load_settings(workspace, find=True)
     assert settings.workspace is not None
     store = workspace_store(settings.workspace)
-    asked = parse_qs(os.environ.get("QUERY_STRING", "")).get("as")
-    if settings.under_hub or not settings.demo or not asked:
+    name = demo_person(workspace)
+    if name is None:
         return Acting(store.as_current_user(settings.workspace), locale=settings.locale)
-    name = asked[0]
     repo = store.as_user(name)  # PermissionDenied for a user the store does not know
     if repo.actor.role == Role.admin:
         raise PermissionDenied("demo.as_refused", user=name)
@@ -61,4 +70,4 @@ def with_banner(app: w.Widget, who: Acting, locale: str | None = None) -> w.Widg
     return w.VBox([banner, app])
 
 
-__all__ = ["Acting", "acting", "with_banner"]
+__all__ = ["Acting", "acting", "demo_person", "with_banner"]

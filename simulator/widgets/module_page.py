@@ -15,10 +15,12 @@ import ipywidgets as w
 
 from simulator.casework.drafts import Debouncer
 from simulator.curriculum.catalog import module as load_course_module
+from simulator.curriculum.facilitator import FiguresSource, ModuleFigures, figures_source
 from simulator.curriculum.module import CheckResult, Marked, Module, Source
 from simulator.curriculum.session import ModuleSession, ProgressLog, open_progress_log
 from simulator.i18n import t
 
+from .acting import Acting, acting, demo_person, with_banner
 from .confirm import fit_button
 from .html import bullet_list, esc, tag
 from .stores import error_text
@@ -35,6 +37,9 @@ MODULE_CSS = """<style>
 .nuiawase-module .nuiawase-msg-error { color: #b00020; }
 .nuiawase-module .nw-muted, .nuiawase-module .nw-source-note { color: #555; font-size: 12px; }
 .nuiawase-module .nuiawase-check-result { font-weight: 600; }
+.nuiawase-module .nw-figures td, .nuiawase-module .nw-figures th { padding: 2px 10px; }
+.nuiawase-module .nw-figures th { text-align: left; font-weight: normal; }
+.nuiawase-module .nw-figures td { text-align: right; }
 </style>"""
 
 
@@ -45,6 +50,38 @@ def _source_html(source: Source) -> str:
         title = f'<a href="{esc(source.url)}" target="_blank" rel="noopener">{title}</a>'
     note = f' <span class="nw-source-note">{esc(source.note)}</span>' if source.note else ""
     return f"<li>{title}{where}{note}</li>"
+
+
+def figures_html(f: ModuleFigures, locale: str | None) -> str:
+    """The facilitator's live figures: how far the cohort got, then the module's criteria
+    the cohort's latest submissions most often fall short on."""
+    loc = locale
+    rows = [
+        ("module.figures.trainees", f.trainees),
+        ("module.figures.started", f.started),
+        ("module.figures.exercise_done", f.exercise_done),
+        ("module.figures.check_passed", f.check_passed),
+        ("module.figures.check_not_passed", f.check_not_passed),
+        ("module.figures.reflections", f.reflections),
+    ]
+    counts = "".join(f"<tr><th>{esc(t(key, loc))}</th><td>{n}</td></tr>" for key, n in rows)
+    head = tag("h4", t("module.figures.heading", loc))
+    if f.cohort:
+        head += tag("p", t("module.figures.cohort", loc, cohort=f.cohort), "nw-muted")
+    table = f'<table class="nw-figures nuiawase-figures-progress">{counts}</table>'
+    if not f.misses:
+        return head + table
+    misses = "".join(
+        f"<tr><th>{esc(m.title)}</th><td>"
+        f"{esc(t('module.figures.missed', loc, missed=m.missed, scored=m.scored))}</td></tr>"
+        for m in f.misses
+    )
+    return (
+        head
+        + table
+        + tag("h4", t("module.figures.misses", loc, submissions=f.submissions))
+        + f'<table class="nw-figures nuiawase-figures-misses">{misses}</table>'
+    )
 
 
 def _case_title(case: str, locale: str | None) -> str:
@@ -71,9 +108,17 @@ class ModulePage(w.VBox):
         locale: str | None = None,
         draft_delay: float = DRAFT_DELAY,
         workspace: Path | None = None,
+        figures: FiguresSource | None = None,
     ) -> None:
         self.session = ModuleSession(module, log)
         self.locale = loc = locale
+        #: The cohort's live figures, for a facilitator (None: the page is a trainee's).
+        self.figures = figures
+        self.figures_view = w.HTML()
+        self.figures_view.add_class("nuiawase-figures")
+        self.figures_button = fit_button(t("module.figures.refresh", loc))
+        self.figures_button.add_class("nuiawase-figures-refresh")
+        self.figures_button.on_click(lambda _: self.show_figures())
         #: Where the facilitator's case sheet is written (prints/case-sheets/).
         self.workspace = workspace
         self.sheet_button = fit_button(t("case_sheet.button", loc))
@@ -114,14 +159,18 @@ class ModulePage(w.VBox):
         self._drafts: Debouncer[str] = Debouncer(self._save_draft, draft_delay)
         # A closing kernel writes what was typed since the last save.
         atexit.register(self._drafts.flush)
-        try:
-            self.reflection.value = self.session.draft()
-        except Exception as exc:  # a store that cannot be read: say so, keep the page
-            self.reflection_note.value = self._error(exc)
+        if figures is None:
+            try:
+                self.reflection.value = self.session.draft()
+            except Exception as exc:  # a store that cannot be read: say so, keep the page
+                self.reflection_note.value = self._error(exc)
         self.reflection.observe(lambda ch: self._drafts.submit(str(ch["new"])), names="value")
         super().__init__(self._sections(module))
         self.add_class("nuiawase-module")
-        self._show_status()
+        if figures is None:
+            self._show_status()
+        else:
+            self._facilitate()
 
     # --- layout ----------------------------------------------------------------------
     def _sections(self, m: Module) -> list[w.Widget]:
@@ -176,7 +225,11 @@ class ModulePage(w.VBox):
             + bullet_list(notes.common_misses)
         )
         sheet = [self.sheet_button, self.sheet_result] if ex.case and self.workspace else []
-        facilitator = w.Accordion(children=[w.VBox([notes_html, *sheet])], selected_index=None)
+        live = [self.figures_view, self.figures_button] if self.figures is not None else []
+        facilitator = w.Accordion(
+            children=[w.VBox([*live, notes_html, *sheet])],
+            selected_index=None if self.figures is None else 0,
+        )
         facilitator.set_title(0, t("module.facilitator", loc))
         return [
             w.HTML(MODULE_CSS + head),
@@ -196,6 +249,27 @@ class ModulePage(w.VBox):
         ]
 
     # --- actions ---------------------------------------------------------------------
+    def _facilitate(self) -> None:
+        """The page as a facilitator sees it: the module to preview and the cohort's
+        figures; the trainee's buttons, which would record the viewer's own steps, hidden."""
+        self.status.value = tag("p", t("module.figures.viewing", self.locale), "nw-muted")
+        for button in (self.start_button, self.done_button, self.check_button, self.save_button):
+            button.layout.display = "none"
+        self.reflection.disabled = True
+        self.show_figures()
+
+    def show_figures(self) -> ModuleFigures | None:
+        """Read and show the cohort's live figures (refused for a trainee: said in words)."""
+        if self.figures is None:
+            return None
+        try:
+            found = self.figures()
+        except Exception as exc:
+            self.figures_view.value = self._error(exc)
+            return None
+        self.figures_view.value = figures_html(found, self.locale)
+        return found
+
     def answer(self) -> CheckResult | None:
         """Mark the chosen answers, record the result and show each explanation."""
         loc = self.locale
@@ -325,12 +399,24 @@ def show_module(
 ) -> w.Widget:
     """The page of a shipped module for the current trainee (store or workspace files);
     a store that cannot be used (an unknown user, an old schema) is said in words."""
+    from simulator.service.client import ServiceError
     from simulator.store.errors import StoreError
     from simulator.workspace import resolve_workspace
 
     ws = resolve_workspace(workspace)
+    who: Acting | None = None
     try:
-        log = open_progress_log(ws)
-    except StoreError as exc:
+        if demo_person(ws) is not None:
+            # The demo's ?as= (a supervisor, say), as its other apps take it: the store.
+            who = acting(ws)
+            log: ProgressLog = who.repo
+        else:
+            log = open_progress_log(ws)
+        # A supervisor, trainer or admin sees the cohort's live figures (None: a trainee).
+        figures = figures_source(log, module_id, locale)
+    except (StoreError, ServiceError) as exc:
         return w.HTML(tag("div", error_text(exc, locale), "nuiawase-msg-error"))
-    return ModulePage(load_course_module(module_id), log, locale=locale, workspace=ws)
+    page = ModulePage(
+        load_course_module(module_id), log, locale=locale, workspace=ws, figures=figures
+    )
+    return page if who is None else with_banner(page, who, locale)
