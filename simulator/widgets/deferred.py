@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 from collections.abc import Callable
 
 log = logging.getLogger(__name__)
+
+#: Marks the handler :func:`log_to_server` adds, so that it is added once per kernel.
+_SERVER_LOG = "nuiawase-server-log"
 
 
 def in_kernel() -> bool:
@@ -48,4 +52,22 @@ def _logged(action: Callable[[], object]) -> None:
         raise
 
 
-__all__ = ["after_cell", "in_kernel"]
+def log_to_server() -> None:
+    """In a kernel, write the package's warnings and errors to the kernel's own stderr,
+    which the server keeps in its log (``.server.log`` of the workspace). Without it they
+    went to ``sys.stderr``, which a kernel sends to the page's output: in Voila, nowhere."""
+    if not in_kernel() or sys.__stderr__ is None:
+        return
+    package = logging.getLogger("simulator")
+    if any(h.get_name() == _SERVER_LOG for h in package.handlers):
+        return
+    handler = logging.StreamHandler(sys.__stderr__)
+    handler.set_name(_SERVER_LOG)
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(
+        logging.Formatter("[nuiawase %(levelname)s %(asctime)s %(name)s] %(message)s")
+    )
+    package.addHandler(handler)
+
+
+__all__ = ["after_cell", "in_kernel", "log_to_server"]

@@ -7,6 +7,7 @@ a number, except in the trainer's debug view.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import ipywidgets as w
@@ -22,8 +23,11 @@ from simulator.models.vocab import Technique, Topic
 from simulator.scenario.setting import setting_rows
 
 from .confirm import ConfirmButton, fit_button
+from .deferred import log_to_server
 from .html import bullet_list, definition_list, esc, tag
 from .svg import line_chart
+
+log = logging.getLogger(__name__)
 
 EndHandler = Callable[[Transcript], None]
 #: Told each move as it is played, with the turn it made (the practice page stores both).
@@ -139,12 +143,15 @@ class InterviewPanel(w.VBox):
         on_end: EndHandler | None = None,
         on_turn: TurnHandler | None = None,
     ) -> None:
+        log_to_server()
         self.interview = Interview(scenario, persona)
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
         self.on_turn = on_turn
         self.report: Debrief | None = None
+        #: The panel of the attempt begun after this one (see :meth:`hand_over`).
+        self.successor: InterviewPanel | None = None
         loc = locale
         arrival = t(f"vocab.arrival.{scenario.arrival.value}", loc)
         intro = t(
@@ -158,6 +165,9 @@ class InterviewPanel(w.VBox):
         self.chat = w.HTML(header)
         self.chat.add_class("nuiawase-chat")
         self.status = w.HTML()
+        #: What went wrong with the last remark, said to the trainee (never a silent page).
+        self.problem = w.HTML()
+        self.problem.add_class("nuiawase-interview-problem")
         self.text = w.Textarea(
             placeholder=t("interview.placeholder", loc), layout=w.Layout(width="95%", height="4em")
         )
@@ -175,7 +185,7 @@ class InterviewPanel(w.VBox):
         self.ending = ConfirmButton(
             t("interview.end", loc),
             t("confirm.end_interview", loc),
-            self.end,
+            lambda: self._guarded(self.end, "interview.end_failed"),
             locale=loc,
             button_style="warning",
         )
@@ -191,12 +201,14 @@ class InterviewPanel(w.VBox):
         self.confirm.add_class("nuiawase-unsure")
         self.confirm.layout.display = "none"
         self.pending: Classification | None = None
-        self.send.on_click(lambda _: self.say(self.text.value))
-        self.ask.on_click(lambda _: self.choose(self.topic.value, self.technique.value))
+        self.send.on_click(lambda _: self._guarded(lambda: self.say(self.text.value)))
+        self.ask.on_click(
+            lambda _: self._guarded(lambda: self.choose(self.topic.value, self.technique.value))
+        )
         menu = w.HBox([self.topic, self.technique, self.ask])
         menu.add_class("nuiawase-menu")
         self.controls = w.VBox([self.text, self.send, self.confirm, menu, self.ending])
-        super().__init__([self.chat, self.status, self.controls, self.debrief_view])
+        super().__init__([self.chat, self.status, self.problem, self.controls, self.debrief_view])
         self.add_class("nuiawase-interview")
         self._refresh()
 
@@ -207,6 +219,8 @@ class InterviewPanel(w.VBox):
         When the reading is unsure, nothing is said yet: the reading and its alternatives
         are shown (the typed text stays in the box) and :meth:`send_as` says it.
         """
+        if self.successor is not None:
+            return self.successor.say(text)
         if not text.strip() or self.interview.finished:
             return None
         reading = self.interview.read(text)
@@ -217,6 +231,9 @@ class InterviewPanel(w.VBox):
 
     def send_as(self, correction: Correction | None) -> Turn | None:
         """Say the pending unsure remark as read (None) or as the trainee corrected it."""
+        if self.successor is not None:
+            # The reading was of this client's words; the new client's panel reads it anew.
+            return None if self.pending is None else self.successor.say(self.pending.text)
         if self.pending is None or self.interview.finished:
             return None
         text = self.pending.text
@@ -232,9 +249,45 @@ class InterviewPanel(w.VBox):
 
     def _step(self, move: Move) -> Turn:
         turn = self.interview.step(move)
+        self.problem.value = ""
         if self.on_turn is not None:
-            self.on_turn(move, turn)
+            try:
+                self.on_turn(move, turn)
+            except Exception:
+                # The client has answered: the reply is shown, and the trainee told that it
+                # was not kept (the page's store errors are explained by the page itself).
+                log.exception("turn %s was played but not passed on", turn.id)
+                self._tell("interview.turn_not_kept")
         return turn
+
+    def _guarded(self, action: Callable[[], object], key: str = "interview.reply_failed") -> None:
+        """Run a button's action; a failure is logged and told (message ``key``), never a
+        silent page (in a widget callback, ipywidgets would only print it where no one
+        looks)."""
+        try:
+            action()
+        except Exception:
+            log.exception("the trainee's move failed (%s)", key)
+            self._tell(key)
+
+    def _tell(self, key: str) -> None:
+        self.problem.value = tag("div", t(key, self.locale), "nuiawase-msg-error")
+
+    def hand_over(self, successor: InterviewPanel) -> None:
+        """This attempt was left for ``successor``'s (another case or a new variant).
+
+        Until the browser draws the new panel, this one is still on screen: a remark typed
+        or sent here then belongs to the new client (the trainee has just asked for it).
+        Without this it was played on the old client, its reply shown nowhere, and stored
+        as the new attempt's turn. Nothing reaches this panel's handlers any more."""
+        self.successor = successor
+        self.on_turn = self.on_end = None
+        self.text.observe(self._carry_text, names="value")
+
+    def _carry_text(self, change: dict[str, object]) -> None:
+        # Typed in this box after the switch, sent with the new panel's button.
+        if self.successor is not None and change["new"] and not self.successor.text.value:
+            self.successor.text.value = str(change["new"])
 
     def replay(self, moves: list[Move]) -> None:
         """Play moves already stored (a reopened attempt) without telling ``on_turn``."""
@@ -257,7 +310,7 @@ class InterviewPanel(w.VBox):
             "nuiawase-unsure-note",
         )
         as_read = w.Button(description=t("interview.send_as_read", loc), button_style="primary")
-        as_read.on_click(lambda _: self.send_as(None))
+        as_read.on_click(lambda _: self._guarded(lambda: self.send_as(None)))
         buttons = [as_read]
         for alt in reading.alternatives:
             label = t(
@@ -268,7 +321,7 @@ class InterviewPanel(w.VBox):
             )
             button = w.Button(description=label, layout=w.Layout(width="auto"))
             fix = Correction(topic=alt.topic, technique=alt.technique)
-            button.on_click(lambda _, fix=fix: self.send_as(fix))
+            button.on_click(lambda _, fix=fix: self._guarded(lambda: self.send_as(fix)))
             buttons.append(button)
         self.confirm_buttons.children = buttons
         self.confirm.layout.display = "flex"
@@ -276,6 +329,8 @@ class InterviewPanel(w.VBox):
     def choose(self, topic: str, technique: str) -> Turn | None:
         """Play a menu move (for beginners); with an unsure remark waiting, the menu is the
         trainee's own reading of it."""
+        if self.successor is not None:
+            return self.successor.choose(topic, technique)
         if self.interview.finished:
             return None
         if self.pending is not None:

@@ -85,6 +85,7 @@ class InterviewPractice(w.VBox):
         scenario, region = load_case(case)
         self.scenario, self.region = scenario, region
         persona = generate_persona(scenario, region, seed)
+        previous = self.panel
         self.panel = InterviewPanel(
             scenario,
             persona,
@@ -93,6 +94,9 @@ class InterviewPractice(w.VBox):
             on_end=self._ended,
             on_turn=self.on_turn,
         )
+        if previous is not None:
+            # A browser that has not yet drawn the new panel still shows the old one.
+            previous.hand_over(self.panel)
         self.stage.children = [self.panel]
         self.library.layout.display = "none"
         self.start_button.layout.display = "none"
