@@ -22,9 +22,11 @@ from tornado.web import Application
 from simulator.store import Store
 
 from .auth import HubTokens, LocalTokens, TokenResolver
+from .cohort_api import cohort_routes
 from .handlers import Context, routes
 from .live import LiveInterviews
 from .local import READY
+from .review_api import review_routes
 
 #: A request body larger than this is refused (a whole submission is far smaller).
 MAX_BODY = 2 * 1024 * 1024
@@ -35,7 +37,7 @@ WORKERS = 8
 def make_app(store: Store, tokens: TokenResolver, workers: int = WORKERS) -> Application:
     """The tornado application over ``store``."""
     ctx = Context(store, LiveInterviews(store), tokens, ThreadPoolExecutor(workers))
-    return Application(routes(ctx))
+    return Application([*routes(ctx), *review_routes(ctx), *cohort_routes(ctx)])
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -68,6 +68,10 @@ class ServiceClient:
                 detail = {}
             raise ServiceError(exc.code, detail) from None
 
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """Any endpoint: the parsed JSON reply, or ServiceError (the apps' own calls)."""
+        return self._call(method, path, body)
+
     def me(self) -> dict[str, Any]:
         """Who the service takes this user for: ``{user, role}``."""
         return dict(self._call("GET", "/api/me"))
