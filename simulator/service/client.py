@@ -27,6 +27,8 @@ class ServiceError(Exception):
         self.key: str | None = error.get("key")
         self.field: str | None = error.get("field")
         self.text: str = error.get("message") or f"HTTP {status}"
+        #: The whole reply (an invalid case's reply lists its problems beside the error).
+        self.body: dict[str, Any] = body if isinstance(body, dict) else {}
         super().__init__(self.text)
 
 

@@ -19,6 +19,7 @@ class Refused(StoreError):
     def __init__(self, error: ServiceError) -> None:
         super().__init__(error.key or "service.error.http")
         self.status, self.field, self.text = error.status, error.field, error.text
+        self.body = error.body
 
     def message(self, locale: str | None = None) -> str:
         return self.text
