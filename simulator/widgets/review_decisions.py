@@ -13,9 +13,9 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.store import Repository
 
 from .html import esc
+from .review_desk import SupervisionBook
 from .supervision_view import SupervisionView
 
 #: The decisions that move a submission on, with their buttons' styles.
@@ -27,7 +27,7 @@ class DecisionPanel(w.VBox):
 
     def __init__(
         self,
-        repo: Repository,
+        book: SupervisionBook,
         locale: str | None,
         *,
         on_override: Callable[[], None],
@@ -61,7 +61,11 @@ class DecisionPanel(w.VBox):
         comment.on_click(lambda _: on_comment())
         self.note = w.Textarea(placeholder=tr("review.note"))
         self.note.add_class("nw-note")
-        self.supervision = SupervisionView(repo, locale=locale)
+        self.supervision = SupervisionView(book, locale=locale)
+        #: What the last decision came to, beside the buttons: the page's own message is
+        #: above the submission, out of sight when the supervisor has scrolled down here.
+        self.message = w.HTML()
+        self.message.add_class("nw-decision-message")
         buttons = []
         for action, style in ACTIONS:
             b = w.Button(description=tr(f"review.{action}"), button_style=style)
@@ -74,6 +78,7 @@ class DecisionPanel(w.VBox):
                 w.HBox([self.criterion, self.level, self.reason, override]),
                 w.HBox([self.target, self.canned, self.comment_text, comment]),
                 w.HBox([self.note, *buttons]),
+                self.message,
                 self.supervision,
             ]
         )
