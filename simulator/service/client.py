@@ -117,5 +117,41 @@ class ServiceClient:
         """What the user may see of a submission's review and scorecard now."""
         return dict(self._call("GET", f"/api/submissions/{submission_id}/feedback")["feedback"])
 
+    # ---------------------------------------------------------------- the practice page
+    def cases(self) -> list[dict[str, Any]]:
+        """The case library's cards (simulator.scenario.cards.CaseCard as JSON)."""
+        return list(self._call("GET", "/api/cases")["cases"])
+
+    def end(self, attempt_id: int) -> None:
+        """Tell the service the trainee ended the interview (the debrief opens)."""
+        self._call("POST", f"/api/attempts/{attempt_id}/end", {})
+
+    def debrief(self, attempt_id: int) -> dict[str, Any]:
+        """The debrief sheet, once the interview is over."""
+        return dict(self._call("GET", f"/api/attempts/{attempt_id}/debrief")["debrief"])
+
+    def casework(self, attempt_id: int) -> dict[str, Any]:
+        """What the forms cite: ``{outline, region, persona, transcript}``, once it is over."""
+        return dict(self._call("GET", f"/api/attempts/{attempt_id}/casework"))
+
+    def draft(self, attempt_id: int) -> dict[str, Any]:
+        """The saved draft: ``{draft, revision}`` (draft None when never saved)."""
+        return dict(self._call("GET", f"/api/attempts/{attempt_id}/draft"))
+
+    def save_draft(self, attempt_id: int, draft: dict[str, Any]) -> int:
+        """Save the forms' draft; returns the stored revision."""
+        return int(
+            self._call("PUT", f"/api/attempts/{attempt_id}/draft", {"draft": draft})["revision"]
+        )
+
+    def abandon(self, attempt_id: int) -> bool:
+        """Leave the attempt for the library (it is not reopened); False if it already was."""
+        return bool(self._call("POST", f"/api/attempts/{attempt_id}/abandon", {})["abandoned"])
+
+    def unfinished(self) -> dict[str, Any] | None:
+        """The attempt to reopen (the attempt view plus ``draft`` and ``over``), or None."""
+        found = self._call("GET", "/api/practice/unfinished")["unfinished"]
+        return None if found is None else dict(found)
+
 
 __all__ = ["ServiceClient", "ServiceError"]
