@@ -39,12 +39,13 @@ class ServiceClient:
         self.locale = locale
 
     @classmethod
-    def from_environment(cls) -> ServiceClient:
+    def from_environment(cls, locale: str | None = None) -> ServiceClient:
         """The service and token the kernel was started with (NUIAWASE_SERVICE_URL, and
-        NUIAWASE_SERVICE_TOKEN or JupyterHub's JUPYTERHUB_API_TOKEN)."""
+        NUIAWASE_SERVICE_TOKEN or JupyterHub's JUPYTERHUB_API_TOKEN); replies in
+        ``locale``, else NUIAWASE_LOCALE, else Japanese."""
         url = os.environ["NUIAWASE_SERVICE_URL"]
         token = os.environ.get("NUIAWASE_SERVICE_TOKEN") or os.environ["JUPYTERHUB_API_TOKEN"]
-        return cls(url, token, os.environ.get("NUIAWASE_LOCALE", "ja"))
+        return cls(url, token, locale or os.environ.get("NUIAWASE_LOCALE", "ja"))
 
     def _call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
         data = None if body is None else json.dumps(body, ensure_ascii=False).encode()
@@ -152,6 +153,14 @@ class ServiceClient:
         """The attempt to reopen (the attempt view plus ``draft`` and ``over``), or None."""
         found = self._call("GET", "/api/practice/unfinished")["unfinished"]
         return None if found is None else dict(found)
+
+    def mine(self) -> dict[str, Any]:
+        """私の提出: ``{rows, abandoned}`` (simulator.store.trainee_view records as JSON)."""
+        return dict(self._call("GET", "/api/practice/mine"))
+
+    def my_feedback(self, submission_id: int) -> dict[str, Any]:
+        """What is released of one submission's review (trainee_view.MyFeedback as JSON)."""
+        return dict(self._call("GET", f"/api/practice/mine/{submission_id}")["feedback"])
 
 
 __all__ = ["ServiceClient", "ServiceError"]

@@ -11,6 +11,8 @@ the forms' context and draft, and the attempt to reopen after a restart.
 | GET, PUT | /api/attempts/N/draft | its trainee | the forms' draft: {draft, revision} |
 | POST | /api/attempts/N/abandon | its trainee | back to the library: not reopened |
 | GET | /api/practice/unfinished | trainee | the attempt to reopen, with turns and draft |
+| GET | /api/practice/mine | trainee | 私の提出: {rows, abandoned} |
+| GET | /api/practice/mine/N | trainee | what is released of submission N's review |
 
 What a trainee may see is decided in public.py; the debrief and the forms' context are
 served only once the interview is over (its turns used up, ended by the trainee, a draft
@@ -33,6 +35,7 @@ from simulator.scenario.cards import CaseCard, card_order, case_card
 from simulator.store import Conflict, NotFound, Repository
 from simulator.store.resume import LiveAttempts
 from simulator.store.scoring import region_of
+from simulator.store.trainee_view import my_abandoned, my_feedback, my_rows
 
 from .errors import invalid
 from .handlers import ApiHandler, _attempt_view, _field
@@ -198,6 +201,18 @@ class Unfinished(ApiHandler):
         await self.answer(work)
 
 
+class Mine(ApiHandler):
+    async def get(self) -> None:
+        await self.answer(lambda repo: {"rows": my_rows(repo), "abandoned": my_abandoned(repo)})
+
+
+class MineOne(ApiHandler):
+    async def get(self, submission_id: str) -> None:
+        await self.answer(
+            lambda repo: {"feedback": my_feedback(repo, int(submission_id), self.locale_name)}
+        )
+
+
 ROUTES: list[tuple[str, type[RequestHandler]]] = [
     (r"/api/cases", CaseList),
     (r"/api/cases/([A-Za-z0-9_.\-]+)", CaseOne),
@@ -207,6 +222,8 @@ ROUTES: list[tuple[str, type[RequestHandler]]] = [
     (r"/api/attempts/(\d+)/draft", DraftOne),
     (r"/api/attempts/(\d+)/abandon", Abandon),
     (r"/api/practice/unfinished", Unfinished),
+    (r"/api/practice/mine", Mine),
+    (r"/api/practice/mine/(\d+)", MineOne),
 ]
 
 __all__ = ["ROUTES", "case_cards"]

@@ -59,6 +59,8 @@ def public_case(interview: Interview, locale: str | None = None) -> dict[str, An
         },
         "presenting_complaint": interview.presenting_complaint,
         "initial_rapport": interview.transcript(final=False).initial_rapport,
+        # How upset the client is as they sit down; every turn's figure is public too.
+        "initial_distress": interview.state.distress,
         "seed": persona.seed,
         "setting": setting_rows(sc, persona, locale),
     }

@@ -369,11 +369,13 @@ class PlanEditor(w.VBox):
         try:
             result = self.session.submit()
         except Exception as exc:
+            from simulator.service.client import ServiceError
             from simulator.store.errors import StoreError
 
-            if not isinstance(exc, StoreError):
+            if not isinstance(exc, StoreError | ServiceError):
                 raise
-            # Already waiting for review, the database unreachable...: say so, keep the form.
+            # Already waiting for review, the database or the service unreachable...: say
+            # so, keep the form.
             self.result.value = tag("div", error_text(exc, loc), "nuiawase-msg-error")
             return False
         if not result.ok:
