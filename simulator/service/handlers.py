@@ -6,7 +6,7 @@ slow request does not hold the others.
 | method | path | who | does |
 |---|---|---|---|
 | GET | /api/health | anyone | readiness |
-| GET | /api/me | user | name and role |
+| GET | /api/me | user | name, role and display name |
 | POST | /api/attempts | trainee | start: {case, seed, cohort?} -> public case |
 | GET | /api/attempts[?trainee=] | by role | attempts (own, or a supervised trainee's) |
 | GET | /api/attempts/N | by role | attempt, public case and public turns |
@@ -158,7 +158,11 @@ class Health(RequestHandler):
 
 class Me(ApiHandler):
     async def get(self) -> None:
-        await self.answer(lambda repo: {"user": repo.actor.name, "role": repo.actor.role})
+        def work(repo: Repository) -> dict[str, Any]:
+            shown = repo.user(repo.actor.name).display_name  # the printed form's worker
+            return {"user": repo.actor.name, "role": repo.actor.role, "display_name": shown}
+
+        await self.answer(work)
 
 
 def _attempt_view(

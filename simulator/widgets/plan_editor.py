@@ -400,7 +400,8 @@ class PlanEditor(w.VBox):
     def print(self) -> Path | None:
         """Write the printable page of the last submitted version and show a link to it."""
         loc = self.locale
-        path = self.session.print_latest(worker=worker_name(self.session.workspace))
+        worker = self.session.worker or worker_name(self.session.workspace)
+        path = self.session.print_latest(worker=worker)
         if path is None:
             self.result.value = tag("div", t("print.nothing", loc), "nuiawase-msg-error")
             return None

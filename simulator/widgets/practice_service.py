@@ -214,9 +214,9 @@ class ServicePractice:
         return cls(ServiceClient.from_environment(current_locale(locale)))
 
     @cached_property
-    def user(self) -> str:
-        """The user the service takes this kernel for."""
-        return str(self.client.me()["user"])
+    def me(self) -> dict[str, Any]:
+        """Who the service takes this kernel for: ``{user, role, display_name}``."""
+        return self.client.me()
 
     def cards(self, locale: str | None) -> list[CaseCard]:
         return [CaseCard.model_validate(c) for c in self.client.cases()]
@@ -254,13 +254,15 @@ class ServicePractice:
             Persona.model_validate(work["persona"]),
             Transcript.model_validate(work["transcript"]),
         )
-        return CaseworkSession.open(
+        session = CaseworkSession.open(
             context,
-            trainee_id=trainee_id_for(self.user),
+            trainee_id=trainee_id_for(str(self.me["user"])),
             locale=locale,
             drafts=ServiceDrafts(self.client, interview.attempt_id),
             submissions=ServiceSubmissions(self.client, interview.attempt_id),
         )
+        session.worker = self.me.get("display_name") or str(self.me["user"])
+        return session
 
     def casework(
         self, interview: PracticeInterview, locale: str | None, draft: dict[str, Any] | None

@@ -91,6 +91,8 @@ def main() -> None:
     editor = next(c for c in again.forms.children if isinstance(c, PlanEditor))
     out["submitted"] = editor.submit()
     out["submit_message"] = editor.result.value
+    printed = editor.print()  # the printed form names the trainee as the service knows them
+    out["printed"] = printed.read_text(encoding="utf-8") if printed is not None else ""
     assert again.feedback is not None
     out["feedback"] = again.feedback.children[0].value if again.feedback.children else ""
     assert again.my_view is not None

@@ -75,6 +75,7 @@ def test_the_practice_page_works_through_the_service_and_reads_no_case_or_databa
     assert seen["resumed_draft_same"] is True
     assert seen["submitted"] is True, seen["submit_message"]
     assert seen["mine"] and CASE in seen["mine"][0]
+    assert "saburo" in seen["printed"] and persona.name.kanji in seen["printed"]
 
     with Store.open(service.database_url) as store:
         boss = store.as_user(SUPERVISOR)
