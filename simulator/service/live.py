@@ -19,12 +19,13 @@ from simulator.clock import utc_now
 from simulator.interview.classifier import Classification
 from simulator.interview.engine import Interview, SessionOver
 from simulator.interview.moves import Move
-from simulator.interview.transcript import Turn
+from simulator.interview.transcript import Transcript, Turn
 from simulator.models.casework import Assessment, Plan
+from simulator.models.persona import Persona
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Submission
 from simulator.persona.generator import generate_persona
-from simulator.store import AttemptRecord, Conflict, NotFound, Repository, Store
+from simulator.store import AttemptRecord, Conflict, ContentVersion, NotFound, Repository, Store
 from simulator.store.errors import term
 from simulator.store.resume import MOVE
 from simulator.store.roles import deny
@@ -34,8 +35,18 @@ from .errors import BadRequest, invalid
 
 M = TypeVar("M", Assessment, Plan)
 
+NOT_REPLAYABLE = "service.error.not_replayable"
 #: Interviews kept in memory; an evicted one is replayed from the store when next played.
 CACHE_SIZE = 512
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An interview known only from its record: case, client and transcript."""
+
+    scenario: Scenario
+    persona: Persona
+    record: Transcript
 
 
 @dataclass
@@ -45,6 +56,9 @@ class Live:
     attempt: AttemptRecord
     interview: Interview
     lock: threading.Lock
+    #: The trainee ended the interview before its turns ran out (this process heard it;
+    #: after a restart a saved draft or a submission says the same).
+    ended: bool = False
 
 
 class LiveInterviews:
@@ -70,6 +84,15 @@ class LiveInterviews:
         if not versions:
             raise NotFound("service.error.unknown_case", scenario=scenario_id)
         return max(versions, key=lambda v: (v.version or 0, v.id)).content_hash
+
+    def newest_versions(self) -> list[ContentVersion]:
+        """The newest registered version of every case."""
+        newest: dict[str, ContentVersion] = {}
+        for v in self._content.scenario_versions():
+            held = newest.get(v.content_id)
+            if held is None or (v.version or 0, v.id) > (held.version or 0, held.id):
+                newest[v.content_id] = v
+        return list(newest.values())
 
     def _interview(self, scenario: Scenario, seed: int) -> Interview:
         persona = generate_persona(scenario, region_of(scenario.region), seed)
@@ -99,7 +122,7 @@ class LiveInterviews:
             stored = turn.payload.get(MOVE)
             if not isinstance(stored, dict):
                 # A turn stored without its move (an older practice page) cannot be replayed.
-                raise Conflict("service.error.not_replayable", attempt=attempt_id)
+                raise Conflict(NOT_REPLAYABLE, attempt=attempt_id)
             interview.step(Move.model_validate(stored))
         live = Live(attempt, interview, threading.Lock())
         with self._lock:
@@ -114,6 +137,31 @@ class LiveInterviews:
     def _forget(self, attempt_id: int) -> None:
         with self._lock:
             self._live.pop(attempt_id, None)
+
+    def recorded(self, repo: Repository, attempt_id: int) -> Recorded | None:
+        """The user's own attempt whose turns were stored without their moves (handed in
+        by a practice page that ran the engine itself, before the service), rebuilt from
+        the transcript of its latest submission, else of its draft; None with neither."""
+        attempt = repo.attempt(attempt_id)
+        if attempt.trainee != repo.actor.name:
+            raise deny(repo.actor, term("attempt", id=attempt_id))
+        mine = [s for s in repo.submissions() if s.attempt_id == attempt_id]
+        if mine:
+            payload = repo.submission(max(mine, key=lambda s: s.number).id).payload
+        else:
+            draft = repo.draft(attempt_id)
+            if draft is None:
+                return None
+            payload = draft.payload
+        scenario = self.scenario(attempt.scenario_hash)
+        persona = generate_persona(scenario, region_of(scenario.region), attempt.seed)
+        return Recorded(scenario, persona, Transcript.model_validate(payload["transcript"]))
+
+    def owned(self, repo: Repository, attempt_id: int) -> Live:
+        """The user's own attempt with its interview (PermissionDenied for another's)."""
+        live = self.get(repo, attempt_id)
+        self._own(repo, live)
+        return live
 
     def _own(self, repo: Repository, live: Live) -> None:
         if live.attempt.trainee != repo.actor.name:
@@ -151,28 +199,35 @@ class LiveInterviews:
     ) -> Submission:
         """The submission the service makes of the trainee's forms: the transcript is the
         service's own record of the interview, never one the trainee sends."""
-        live = self.get(repo, attempt_id)
-        self._own(repo, live)
         from simulator.casework.session import trainee_id_for
 
-        sc = live.interview.scenario
-        with live.lock:
-            transcript = live.interview.transcript(final=True)
+        try:
+            live = self.owned(repo, attempt_id)
+        except Conflict as exc:
+            # An attempt from before the service: its stored record is the transcript.
+            found = self.recorded(repo, attempt_id) if exc.key == NOT_REPLAYABLE else None
+            if found is None:
+                raise
+            attempt, sc, transcript = repo.attempt(attempt_id), found.scenario, found.record
+        else:
+            attempt, sc = live.attempt, live.interview.scenario
+            with live.lock:
+                transcript = live.interview.transcript(final=True)
         assessment = _parse(Assessment, body.get("assessment"), "assessment")
         plan = None if body.get("plan") is None else _parse(Plan, body["plan"], "plan")
         return Submission(
             scenario_id=sc.id,
             scenario_version=sc.version,
             region_id=sc.region,
-            seed=live.attempt.seed,
+            seed=attempt.seed,
             trainee_id=trainee_id_for(repo.actor.name),
-            attempt_id=f"{sc.id[:48]}-s{live.attempt.seed}",
+            attempt_id=f"{sc.id[:48]}-s{attempt.seed}",
             version=version,
             transcript=transcript,
             assessment=assessment,
             plan=plan,
-            created_at=live.attempt.started_at,
-            submitted_at=max(utc_now(), live.attempt.started_at),
+            created_at=attempt.started_at,
+            submitted_at=max(utc_now(), attempt.started_at),
         )
 
 
@@ -186,4 +241,4 @@ def _parse(model: type[M], value: Any, where: str) -> M:
         raise invalid(exc, where) from None
 
 
-__all__ = ["CACHE_SIZE", "Live", "LiveInterviews"]
+__all__ = ["CACHE_SIZE", "NOT_REPLAYABLE", "Live", "LiveInterviews", "Recorded"]
