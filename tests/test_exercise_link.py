@@ -48,8 +48,8 @@ def test_the_practice_page_opens_on_the_case_the_address_names(
     assert library.model.selected is not None and library.model.selected.id == case
     assert library.picker.value == case
     # Starting the interview plays that case.
-    flow.interview.start(seed=1)
-    assert flow.interview.scenario is not None and flow.interview.scenario.id == case
+    panel = flow.interview.start(seed=1)
+    assert panel.interview.record().scenario_id == case
 
 
 def test_an_unknown_case_in_the_address_is_said_and_the_library_stays_usable(
