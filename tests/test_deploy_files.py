@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -311,3 +314,37 @@ def test_the_guides_commands_name_our_files_and_chart(guide: Path) -> None:
         assert (ROOT / path).is_file(), f"{guide.name}: {path}"
     for path in re.findall(r"-f (deploy/docker/\S+Dockerfile)", text):
         assert (ROOT / path).is_file()
+
+
+def test_an_installed_package_carries_every_data_file(tmp_path: Path) -> None:
+    """The images install the project with `pip install .` (not editable): every data file
+    under simulator/ (the classifier's model, the catalogs, the templates) must be in what
+    setuptools builds, or the service fails on its first free-text remark."""
+    source = tmp_path / "src"
+    source.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    shutil.copytree(
+        ROOT / "simulator", source / "simulator", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    build = tmp_path / "build"
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import setuptools; setuptools.setup()",
+            "build",
+            "--build-lib",
+            str(build),
+        ],
+        cwd=source,
+        check=True,
+        capture_output=True,
+    )
+    tracked = subprocess.run(
+        ["git", "ls-files", "simulator"], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.split()
+    data = {p for p in tracked if not p.endswith(".py")}
+    assert data, "no data files found"
+    missing = sorted(p for p in data if not (build / p).is_file())
+    assert not missing
