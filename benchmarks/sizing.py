@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/sizing.py kernel [--service] [--remarks 8]
     .venv/bin/python benchmarks/sizing.py service [--trainees 30] [--turns 20] [--postgres]
+    .venv/bin/python benchmarks/sizing.py store
 
 ``kernel``: a real `nuiawase serve` server and Debian's chromium (Playwright). The trainee
 opens the practice page, picks a case, says ``--remarks`` things to the client (free text,
@@ -21,6 +22,11 @@ memory) and after the submissions. On PostgreSQL (``--postgres``, a throwaway se
 database's size is read after the turns and after the submissions, giving bytes per turn
 and per submission (scorecard included), and a custom-format ``pg_dump`` gives the backup's
 size.
+
+``store``: the demo's store (`nuiawase demo`'s seeding: a course in motion, with
+submissions scored on receipt, review events, module steps) on a throwaway PostgreSQL: per
+table, the rows, their average size (``pg_column_size`` of the row, before page and index
+overhead) and the table's whole size with indexes and TOAST; and the ``pg_dump -Fc`` size.
 
 The last line is JSON.
 """
@@ -237,6 +243,56 @@ def service(trainees: int, turns: int, postgres: bool) -> dict[str, Any]:
     return out
 
 
+def store() -> dict[str, Any]:
+    """The demo store's tables on PostgreSQL, row by row."""
+    import psycopg
+
+    from simulator.store.demo import seed_demo
+    from simulator.workspace import init_workspace
+    from tests.store.postgres import start_postgres
+
+    server = start_postgres()
+    out: dict[str, Any] = {}
+    try:
+        url = server.new_database()
+        with tempfile.TemporaryDirectory() as tmp:
+            workspace = init_workspace(Path(tmp) / "ws")
+            os.environ["NUIAWASE_DATABASE_URL"] = url
+            try:
+                seed_demo(workspace)
+            finally:
+                del os.environ["NUIAWASE_DATABASE_URL"]
+            dsn = url.replace("postgresql+psycopg://", "postgresql://")
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                conn.execute("VACUUM ANALYZE")
+                names = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+                    ).fetchall()
+                ]
+                tables = {}
+                for name in names:
+                    rows, avg = conn.execute(
+                        f'SELECT count(*), coalesce(avg(pg_column_size(t.*)), 0) FROM "{name}" t'
+                    ).fetchone() or (0, 0)
+                    (whole,) = conn.execute(
+                        "SELECT pg_total_relation_size(%s::regclass)", (f'"{name}"',)
+                    ).fetchone() or (0,)
+                    if rows:
+                        tables[name] = {
+                            "rows": rows,
+                            "avg_row_b": round(float(avg)),
+                            "bytes": whole,
+                        }
+                out["tables"] = tables
+            out["db_bytes"] = _db_bytes(url)
+            out["pg_dump_fc_bytes"] = _dump_bytes(server, url, Path(tmp))
+    finally:
+        server.stop()
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -247,10 +303,13 @@ def main() -> int:
     s.add_argument("--trainees", type=int, default=30)
     s.add_argument("--turns", type=int, default=20)
     s.add_argument("--postgres", action="store_true")
+    sub.add_parser("store", help="the demo store's tables on PostgreSQL")
     args = parser.parse_args()
     load_before = [round(x, 2) for x in os.getloadavg()]
     if args.what == "kernel":
         result = kernel(args.remarks, args.service)
+    elif args.what == "store":
+        result = store()
     else:
         result = service(args.trainees, args.turns, args.postgres)
     result["load_before"] = load_before
