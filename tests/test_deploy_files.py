@@ -267,6 +267,16 @@ def test_the_service_image_holds_the_library_where_it_looks() -> None:
     assert register[-1] == cases.group(1)
 
 
+def test_the_service_finds_the_word_vectors_where_the_build_wrote_them() -> None:
+    """The cache folder is fixed before the build fills it and not moved after: else the
+    service (another user, read-only root) would rebuild the vectors at every start, or
+    match remarks without them."""
+    lines = SERVICE_IMAGE.read_text(encoding="utf-8").splitlines()
+    build = next(i for i, line in enumerate(lines) if "simulator.interview.vectors" in line)
+    settings = [i for i, line in enumerate(lines) if "NUIAWASE_CACHE_DIR=" in line]
+    assert len(settings) == 1 and settings[0] < build
+
+
 @pytest.mark.parametrize("dockerfile", [SINGLEUSER, SERVICE_IMAGE], ids=lambda p: p.name)
 def test_every_copied_file_exists(dockerfile: Path) -> None:
     for sources in dockerfile_copies(dockerfile):

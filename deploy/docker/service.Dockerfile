@@ -9,11 +9,16 @@ ENV PIP_NO_CACHE_DIR=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1
 
+# The caches' folder, set before the build writes GiNZA's word vectors into it: the
+# service runs as another user on a read-only root, so it must find them where they were
+# built (read-only at run time; the case-file cache then simply is not written).
+ENV NUIAWASE_CACHE_DIR=/opt/nuiawase/cache
+
 WORKDIR /build
 COPY pyproject.toml README.md ./
 COPY simulator/ simulator/
-# The package, then GiNZA's word vectors read once into the compact cache under
-# /usr/local/share/nuiawase (as `make setup` does), so no interview waits for it.
+# The package, then the word vectors read once into the compact cache (as `make setup`
+# does), so no interview waits for it.
 RUN pip install . \
  && python -m simulator.interview.vectors \
  && rm -rf /build
@@ -23,7 +28,6 @@ COPY cases_synthetic/ /opt/nuiawase/library/cases_synthetic/
 COPY rubrics/ /opt/nuiawase/library/rubrics/
 ENV NUIAWASE_CASES=/opt/nuiawase/library/cases_synthetic \
     NUIAWASE_RUBRICS=/opt/nuiawase/library/rubrics \
-    NUIAWASE_CACHE_DIR=/tmp/nuiawase-cache \
     HOME=/tmp
 
 RUN useradd --uid 10001 --user-group --no-create-home --shell /usr/sbin/nologin nuiawase
