@@ -139,11 +139,7 @@ def test_the_store_credential_reaches_the_service_and_its_jobs_only() -> None:
     for text in walk(values()):
         for word in (STORE_SECRET, STORE_ENV, "DATABASE_URL", "+psycopg"):
             assert word not in text, f"{word!r} in values.yaml: {text!r}"
-    assert set(values()["singleuser"]["extraEnv"]) == {
-        "NUIAWASE_SERVICE_URL",
-        "NUIAWASE_LOCALE",
-        "NUIAWASE_WORKSPACE",
-    }
+    assert set(values()["singleuser"]["extraEnv"]) == {"NUIAWASE_SERVICE_URL", "NUIAWASE_LOCALE"}
     # Nor baked into the trainees' image or its server config.
     for path in (SINGLEUSER, DEPLOY / "docker" / "jupyter_server_config.py"):
         assert "DATABASE" not in path.read_text(encoding="utf-8")

@@ -1,7 +1,7 @@
 # A trainee's Jupyter server under Zero to JupyterHub (deploy/docker/singleuser.Dockerfile).
 c = get_config()  # noqa: F821 (Jupyter's config loader provides it)
 
-# The pages live in the image; a trainee's drafts in NUIAWASE_WORKSPACE (their volume).
+# The pages live in the image; a trainee's drafts go to the nuiawase service (the store).
 c.ServerApp.root_dir = "/srv/nuiawase"
 # A kernel nobody is connected to (a closed page) goes after 10 minutes idle, checked every
 # minute, as `nuiawase serve` does; an open page keeps its kernel. The hub's idle culler
