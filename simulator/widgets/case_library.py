@@ -138,7 +138,17 @@ class CaseLibrary(w.VBox):
     """The scenario picker view."""
 
     def __init__(self, model: CaseLibraryModel | None = None) -> None:
-        self.model = model or CaseLibraryModel()
+        if model is None:
+            # The service's cards when the kernel has one (the demo, the hub), else files.
+            from .practice_backend import service_configured
+
+            cards = None
+            if service_configured():
+                from .practice_service import ServicePractice
+
+                cards = ServicePractice.from_environment().cards(None)
+            model = CaseLibraryModel(cards=cards)
+        self.model = model
         loc = self.model.locale
         self.picker = w.Dropdown(
             options=self.model.options(),

@@ -148,7 +148,7 @@ class InterviewPanel(w.VBox):
         if interview is None:
             if scenario is None or persona is None:
                 raise TypeError("InterviewPanel needs a scenario and persona, or an interview")
-            from .practice_embedded import EmbeddedInterview
+            from .embedded_interview import EmbeddedInterview
 
             interview = EmbeddedInterview(scenario, persona)
         self.interview: PracticeInterview = interview

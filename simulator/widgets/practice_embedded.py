@@ -7,53 +7,30 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from simulator.i18n import current_locale
-from simulator.interview.debrief import debrief
-from simulator.interview.debrief_sheet import DebriefSheet, debrief_sheet
-from simulator.interview.engine import Interview
-from simulator.models import Persona, Region, Scenario
-from simulator.models.transcript import Transcript, Turn
-from simulator.scenario.setting import setting_rows
+from simulator.models import Scenario
 from simulator.store.location import has_store
 from simulator.workspace import resolve_workspace
 
-from .practice_backend import ClientHeader, MySource, PracticeInterview, Reopened
+from .practice_backend import MySource, PracticeInterview, Reopened
 from .stores import work_stores
 
+# The engine loads when the first attempt begins, not with the page (embedded_interview).
 if TYPE_CHECKING:
     from simulator.casework.session import CaseworkSession, WorkStores
     from simulator.interview.moves import Move
     from simulator.models.submission import Submission
+    from simulator.models.transcript import Turn
     from simulator.rubric.scorecard import Scorecard
     from simulator.store import Repository
     from simulator.store.resume import LiveAttempts
     from simulator.store.trainee_view import MyRow
 
-
-class EmbeddedInterview(Interview):
-    """The engine with what the panel asks of any interview (a PracticeInterview)."""
-
-    def __init__(self, scenario: Scenario, persona: Persona, region: Region | None = None) -> None:
-        super().__init__(scenario, persona)
-        self.region = region
-
-    def header(self, locale: str | None) -> ClientHeader:
-        """The client as they sit down."""
-        p = self.persona
-        setting = setting_rows(self.scenario, p, locale)
-        return ClientHeader(p.name.kanji, p.age, self.scenario.arrival, setting)
-
-    def close(self, locale: str | None) -> DebriefSheet:
-        """The debrief of the interview so far (nothing to tell: the engine is here)."""
-        report = debrief(self.scenario, self.transcript())
-        return debrief_sheet(self.scenario, report, current_locale(locale))
-
-    def record(self) -> Transcript:
-        """The whole transcript."""
-        return self.transcript()
+    from .embedded_interview import EmbeddedInterview
 
 
 def _embedded(interview: PracticeInterview) -> EmbeddedInterview:
+    from .embedded_interview import EmbeddedInterview
+
     if not isinstance(interview, EmbeddedInterview):
         raise TypeError("the kernel's backend plays only its own interviews")
     return interview
@@ -78,6 +55,8 @@ class EmbeddedPractice:
     def begin(self, case: str, seed: int) -> EmbeddedInterview:
         from simulator.persona import generate_persona
         from simulator.scenario import load_case
+
+        from .embedded_interview import EmbeddedInterview
 
         scenario, region = load_case(case)
         return EmbeddedInterview(scenario, generate_persona(scenario, region, seed), region)
@@ -194,4 +173,4 @@ class EmbeddedPractice:
         return score_submission(submission, ctx.scenario, ctx.region, default_rubric())
 
 
-__all__ = ["EmbeddedInterview", "EmbeddedPractice"]
+__all__ = ["EmbeddedPractice"]
