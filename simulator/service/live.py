@@ -27,7 +27,7 @@ from simulator.persona.generator import generate_persona
 from simulator.store import AttemptRecord, Conflict, NotFound, Repository, Store
 from simulator.store.errors import term
 from simulator.store.resume import MOVE
-from simulator.store.roles import deny
+from simulator.store.roles import Role, deny, require_role
 from simulator.store.scoring import default_scorer, region_of
 
 from .errors import BadRequest, invalid
@@ -89,11 +89,9 @@ class LiveInterviews:
     def get(self, repo: Repository, attempt_id: int) -> Live:
         """An attempt the user may read, with its interview (replayed if not in memory)."""
         attempt = repo.attempt(attempt_id)  # the store's role check
-        with self._lock:
-            live = self._live.get(attempt_id)
-            if live is not None:
-                self._live.move_to_end(attempt_id)
-                return live
+        live = self._cached(attempt_id)
+        if live is not None:
+            return live
         interview = self._interview(self.scenario(attempt.scenario_hash), attempt.seed)
         for turn in repo.turns(attempt_id):
             stored = turn.payload.get(MOVE)
@@ -104,6 +102,13 @@ class LiveInterviews:
         live = Live(attempt, interview, threading.Lock())
         with self._lock:
             return self._live.setdefault(attempt_id, live)
+
+    def _cached(self, attempt_id: int) -> Live | None:
+        with self._lock:
+            live = self._live.get(attempt_id)
+            if live is not None:
+                self._live.move_to_end(attempt_id)
+            return live
 
     def _keep(self, live: Live) -> None:
         with self._lock:
@@ -122,8 +127,13 @@ class LiveInterviews:
     # ------------------------------------------------------------------ play
     def turn(self, repo: Repository, attempt_id: int, move: Move) -> tuple[Live, Turn]:
         """Play one move and store it; the stored turn and the interview agree or, when
-        the write fails, the interview is dropped and rebuilt from the store next time."""
-        live = self.get(repo, attempt_id)
+        the write fails, the interview is dropped and rebuilt from the store next time.
+
+        An interview in memory is played without reading the attempt first: the write
+        checks, in its own transaction, that the attempt is the actor's (stricter than the
+        read), so a turn costs one transaction, not two."""
+        require_role(repo.actor, "append_turns", Role.trainee)
+        live = self._cached(attempt_id) or self.get(repo, attempt_id)
         self._own(repo, live)
         with live.lock:
             if live.interview.finished:
