@@ -44,6 +44,8 @@ class Crowd:
     seconds: dict[str, list[float]] = field(
         default_factory=lambda: {"start": [], "turn": [], "submit": []}
     )
+    #: (kind, trainee, started, seconds) of every request, for reading a slow tail.
+    log: list[tuple[str, str, float, float]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     attempts: dict[str, int] = field(default_factory=dict)
     replies: dict[str, list[str]] = field(default_factory=dict)
@@ -55,6 +57,12 @@ def think_times(index: int, turns: int, mean: float) -> list[float]:
     seeded per trainee, so people who start together drift apart as people do."""
     rng = random.Random(index)
     return [rng.uniform(0.5 * mean, 1.5 * mean) if mean else 0.0 for _ in range(turns)]
+
+
+def _timed(crowd: Crowd, kind: str, name: str, began: float) -> None:
+    took = time.perf_counter() - began
+    crowd.seconds[kind].append(took)
+    crowd.log.append((kind, name, began, took))
 
 
 def _trainee(
@@ -70,7 +78,7 @@ def _trainee(
         go.wait()
         t = time.perf_counter()
         attempt = client.start(CASE, seed)["attempt"]["id"]
-        crowd.seconds["start"].append(time.perf_counter() - t)
+        _timed(crowd, "start", name, t)
         crowd.attempts[name] = attempt
         replies = crowd.replies.setdefault(name, [])
         for move, pause in zip(crowd.moves, pauses, strict=True):
@@ -78,10 +86,10 @@ def _trainee(
                 time.sleep(pause)  # the trainee reads and types (benchmark pacing only)
             t = time.perf_counter()
             replies.append(client.turn(attempt, move)["turn"]["reply"])
-            crowd.seconds["turn"].append(time.perf_counter() - t)
+            _timed(crowd, "turn", name, t)
         t = time.perf_counter()
         client.submit(attempt, forms["assessment"], forms["plan"], idempotency_key="crowd")
-        crowd.seconds["submit"].append(time.perf_counter() - t)
+        _timed(crowd, "submit", name, t)
     except Exception as exc:  # counted and reported, never hidden
         crowd.errors.append(f"{name}: {type(exc).__name__}: {exc}")
 
