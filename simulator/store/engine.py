@@ -20,8 +20,8 @@ import random
 import threading
 import time
 import weakref
-from collections.abc import Callable
-from contextlib import AbstractContextManager, nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -203,7 +203,7 @@ def run_transaction(
     while True:
         try:
             with (
-                _writer_turn(engine, write),
+                _writer_turn(engine, write, limit),
                 Session(bind, expire_on_commit=False) as session,
                 session.begin(),
             ):
@@ -221,8 +221,18 @@ def run_transaction(
             delay = min(delay * 2, 0.5)
 
 
-def _writer_turn(engine: Engine, write: bool) -> AbstractContextManager[Any]:
+@contextmanager
+def _writer_turn(engine: Engine, write: bool, limit: float) -> Iterator[None]:
     """The process's writer lock for a SQLite write transaction; nothing otherwise. Held
-    for one try only: a retry sleeps without it, so the other writers go on."""
+    for one try only (a retry sleeps without it, so the other writers go on), and waited
+    for no longer than the transaction's deadline, as SQLite's own lock would be."""
     lock = _WRITERS.get(engine) if write else None
-    return nullcontext() if lock is None else lock
+    if lock is None:
+        yield
+        return
+    if not lock.acquire(timeout=max(0.0, limit - time.monotonic())):
+        raise StoreUnavailable("store.error.busy")
+    try:
+        yield
+    finally:
+        lock.release()
