@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from simulator.clock import utc_now
-from simulator.interview.classifier import Classification
+from simulator.interview.classifier import Classification, classify
 from simulator.interview.engine import Interview, SessionOver
 from simulator.interview.moves import Move
 from simulator.interview.transcript import Turn
@@ -36,6 +36,8 @@ M = TypeVar("M", Assessment, Plan)
 
 #: Interviews kept in memory; an evicted one is replayed from the store when next played.
 CACHE_SIZE = 512
+#: What the service reads, unsaid, to load the engine before the first trainee speaks.
+WARM_REMARK = "今日はどんなことでお困りか、聞かせていただけますか。"
 
 
 @dataclass
@@ -63,6 +65,17 @@ class LiveInterviews:
         """A stored scenario version as a model (parsed once per process)."""
         version = self._content.scenario_version(content_hash)
         return default_scorer().scenario(content_hash, version.document)
+
+    def warm(self) -> None:
+        """Load now what the first turn would (the scorer, the classifier model, the
+        tokenizer, the word vectors) by reading one remark in the newest registered case;
+        nothing is played or stored. Without a case, the classifier and tokenizer only."""
+        versions = self._content.scenario_versions()
+        if versions:
+            scenario = self.scenario(versions[-1].content_hash)
+            self._interview(scenario, 0).read(WARM_REMARK)
+        else:
+            classify(WARM_REMARK)
 
     def latest_hash(self, scenario_id: str) -> str:
         """The newest registered version of a case; NotFound when none is."""
