@@ -47,6 +47,7 @@ class LinearModel(BaseModel):
     intercept: list[float]
     weights: dict[str, list[float]]
     _cache: tuple[dict[str, int], npt.NDArray[np.float64]] | None = PrivateAttr(default=None)
+    _columns: dict[int, list[float]] = PrivateAttr(default_factory=dict)
 
     def scores(self, found: tuple[tuple[str, float], ...]) -> list[float]:
         """Class probabilities (softmax of the linear scores)."""
@@ -70,14 +71,23 @@ class LinearModel(BaseModel):
         assert self._cache is not None
         return self._cache
 
+    def _column(self, at: int) -> list[float]:
+        # One class's weights as Python floats (the same values as ``weights``), kept per
+        # class: the explanation reads them for every remark, twice per turn.
+        columns = self._columns
+        if at not in columns:
+            columns[at] = self._table()[1][:, at].tolist()
+        return columns[at]
+
     def reasons(self, found: tuple[tuple[str, float], ...], label: str, most: int = 4) -> list[str]:
         """The features that pushed hardest towards ``label``, for the explanation."""
-        at = self.classes.index(label)
-        pushed = [
-            (self.weights[name][at] * value, name)
-            for name, value in found
-            if name in self.weights and self.weights[name][at] > 0
-        ]
+        index, _ = self._table()
+        column = self._column(self.classes.index(label))
+        pushed = []
+        for name, value in found:
+            row = index.get(name)
+            if row is not None and column[row] > 0:
+                pushed.append((column[row] * value, name))
         pushed.sort(key=lambda pair: (-pair[0], pair[1]))
         return [f"{name} +{weight:.2f}" for weight, name in pushed[:most]]
 
@@ -274,7 +284,7 @@ def classify(
         return _not_understood(text, "empty")
     m = model()
     found = features(norm)
-    known = [name for name, _ in found if name in m.technique.weights and _is_content(name)]
+    known = any(name in m.technique.weights and _is_content(name) for name, _ in found)
     if not known:
         # Nothing the model has seen (「qwerty」, emoji): better to say so than to guess.
         return _not_understood(text, "no known word")

@@ -189,7 +189,8 @@ def has_any(text: str, list_name: str) -> bool:
 def clause_forms(clause: str) -> tuple[tuple[str, int], ...]:
     """(normalised form, start offset) of each morpheme of already-normalised ``clause``:
     what the red-flag search needs, without the classifier's heavier tokens."""
-    return tuple((m.normalized_form(), m.begin()) for m in tokenizer().tokenize(clause))
+    with TOKENIZE_LOCK:  # a submission is scored while other threads read remarks
+        return tuple((m.normalized_form(), m.begin()) for m in tokenizer().tokenize(clause))
 
 
 def clear_caches() -> None:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from simulator.clock import utc_now
-from simulator.interview.classifier import Classification
+from simulator.interview.classifier import Classification, classify
 from simulator.interview.engine import Interview, SessionOver
 from simulator.interview.moves import Move
 from simulator.interview.transcript import Transcript, Turn
@@ -28,7 +28,7 @@ from simulator.persona.generator import generate_persona
 from simulator.store import AttemptRecord, Conflict, ContentVersion, NotFound, Repository, Store
 from simulator.store.errors import term
 from simulator.store.resume import MOVE
-from simulator.store.roles import deny
+from simulator.store.roles import Role, deny, require_role
 from simulator.store.scoring import default_scorer, region_of
 
 from .errors import BadRequest, invalid
@@ -38,6 +38,8 @@ M = TypeVar("M", Assessment, Plan)
 NOT_REPLAYABLE = "service.error.not_replayable"
 #: Interviews kept in memory; an evicted one is replayed from the store when next played.
 CACHE_SIZE = 512
+#: What the service reads, unsaid, to load the engine before the first trainee speaks.
+WARM_REMARK = "今日はどんなことでお困りか、聞かせていただけますか。"
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,17 @@ class LiveInterviews:
         version = self._content.scenario_version(content_hash)
         return default_scorer().scenario(content_hash, version.document)
 
+    def warm(self) -> None:
+        """Load now what the first turn would (the scorer, the classifier model, the
+        tokenizer, the word vectors) by reading one remark in the newest registered case;
+        nothing is played or stored. Without a case, the classifier and tokenizer only."""
+        versions = self._content.scenario_versions()
+        if versions:
+            scenario = self.scenario(versions[-1].content_hash)
+            self._interview(scenario, 0).read(WARM_REMARK)
+        else:
+            classify(WARM_REMARK)
+
     def latest_hash(self, scenario_id: str) -> str:
         """The newest registered version of a case; NotFound when none is."""
         versions = self._content.scenario_versions(scenario_id)
@@ -112,11 +125,9 @@ class LiveInterviews:
     def get(self, repo: Repository, attempt_id: int) -> Live:
         """An attempt the user may read, with its interview (replayed if not in memory)."""
         attempt = repo.attempt(attempt_id)  # the store's role check
-        with self._lock:
-            live = self._live.get(attempt_id)
-            if live is not None:
-                self._live.move_to_end(attempt_id)
-                return live
+        live = self._cached(attempt_id)
+        if live is not None:
+            return live
         interview = self._interview(self.scenario(attempt.scenario_hash), attempt.seed)
         for turn in repo.turns(attempt_id):
             stored = turn.payload.get(MOVE)
@@ -127,6 +138,13 @@ class LiveInterviews:
         live = Live(attempt, interview, threading.Lock())
         with self._lock:
             return self._live.setdefault(attempt_id, live)
+
+    def _cached(self, attempt_id: int) -> Live | None:
+        with self._lock:
+            live = self._live.get(attempt_id)
+            if live is not None:
+                self._live.move_to_end(attempt_id)
+            return live
 
     def _keep(self, live: Live) -> None:
         with self._lock:
@@ -170,8 +188,13 @@ class LiveInterviews:
     # ------------------------------------------------------------------ play
     def turn(self, repo: Repository, attempt_id: int, move: Move) -> tuple[Live, Turn]:
         """Play one move and store it; the stored turn and the interview agree or, when
-        the write fails, the interview is dropped and rebuilt from the store next time."""
-        live = self.get(repo, attempt_id)
+        the write fails, the interview is dropped and rebuilt from the store next time.
+
+        An interview in memory is played without reading the attempt first: the write
+        checks, in its own transaction, that the attempt is the actor's (stricter than the
+        read), so a turn costs one transaction, not two."""
+        require_role(repo.actor, "append_turns", Role.trainee)
+        live = self._cached(attempt_id) or self.get(repo, attempt_id)
         self._own(repo, live)
         with live.lock:
             if live.interview.finished:

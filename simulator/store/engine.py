@@ -5,16 +5,23 @@ for the writer; with a busy timeout, so a writer waits for the one before it ins
 failing; and with foreign keys on, which SQLite leaves off unless asked. Writers start with
 ``BEGIN IMMEDIATE``: they take the write lock at the start, where waiting is safe, rather
 than at their first write, where SQLite would have to fail one of two transactions to avoid
-a deadlock. Whatever still reports "database is locked" (or a serialisation failure on
-PostgreSQL) is retried as a whole transaction, so it never reaches the user.
+a deadlock. Within one process, writers to one SQLite file also queue on a lock of ours
+(``_WRITERS``): SQLite's busy handler polls with sleeps of up to 100 ms, so a waiting
+writer wakes long after the lock is free, while a process-local lock hands over at once
+(the service's threads all write to one file). Other processes (kernels, commands) still
+meet the busy timeout. Whatever still reports "database is locked" (or a serialisation
+failure on PostgreSQL) is retried as a whole transaction, so it never reaches the user.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import threading
 import time
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -47,6 +54,11 @@ WRITE_OPTION = "nuiawase_write"
 #: How long PostgreSQL may take to answer a connection (seconds). Without it, an address
 #: that accepts the connection but never answers hangs every command for minutes.
 PG_CONNECT_TIMEOUT_S = 10
+
+#: One writer at a time per SQLite engine in this process (see the module docstring).
+#: Reentrant so a writer that opens another write transaction meets SQLite's own busy
+#: timeout, as before, rather than a deadlock of ours.
+_WRITERS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 
 # PostgreSQL SQLSTATEs worth retrying: serialization_failure, deadlock_detected.
 _PG_RETRY_STATES = {"40001", "40P01"}
@@ -96,6 +108,7 @@ def make_engine(url: URL) -> Engine:
         )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
+        _WRITERS[engine] = threading.RLock()
         return engine
     connect_args = (
         {} if "connect_timeout" in url.query else {"connect_timeout": PG_CONNECT_TIMEOUT_S}
@@ -189,7 +202,11 @@ def run_transaction(
     delay = 0.005
     while True:
         try:
-            with Session(bind, expire_on_commit=False) as session, session.begin():
+            with (
+                _writer_turn(engine, write, limit),
+                Session(bind, expire_on_commit=False) as session,
+                session.begin(),
+            ):
                 return work(session)
         except DBAPIError as exc:
             if not is_retryable(exc):
@@ -202,3 +219,20 @@ def run_transaction(
             # Jitter keeps retrying writers from waking in lock-step.
             time.sleep(delay * (0.5 + random.random()))
             delay = min(delay * 2, 0.5)
+
+
+@contextmanager
+def _writer_turn(engine: Engine, write: bool, limit: float) -> Iterator[None]:
+    """The process's writer lock for a SQLite write transaction; nothing otherwise. Held
+    for one try only (a retry sleeps without it, so the other writers go on), and waited
+    for no longer than the transaction's deadline, as SQLite's own lock would be."""
+    lock = _WRITERS.get(engine) if write else None
+    if lock is None:
+        yield
+        return
+    if not lock.acquire(timeout=max(0.0, limit - time.monotonic())):
+        raise StoreUnavailable("store.error.busy")
+    try:
+        yield
+    finally:
+        lock.release()

@@ -1,24 +1,33 @@
-"""Connections: SQLite writers wait for each other instead of failing, and identity comes
-from JupyterHub or the workspace."""
+"""Connections: SQLite writers wait for each other instead of failing (in one process they
+queue on a lock of ours, handed over at once and never waited on past their deadline), and
+identity comes from JupyterHub or the workspace."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from sqlalchemy.orm import Session
 
-from simulator.store import PermissionDenied, Store, engine
+from simulator.store import PermissionDenied, Store, StoreUnavailable, engine
+from simulator.store.engine import run_transaction
 from simulator.workspace import init_workspace
+
+
+def _new_store(folder: Path) -> str:
+    url = f"sqlite:///{folder / 'store.sqlite3'}"
+    Store.open(url, upgrade=True).close()
+    return url
 
 
 def test_a_locked_sqlite_database_is_retried_not_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    url = f"sqlite:///{tmp_path / 'store.sqlite3'}"
-    Store.open(url, upgrade=True).close()
+    url = _new_store(tmp_path)
     # A busy timeout far shorter than the lock below: SQLite itself gives up with
     # "database is locked", and only the retry loop can get the write through.
     monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 20)
@@ -38,6 +47,49 @@ def test_a_locked_sqlite_database_is_retried_not_reported(
     finally:
         released.join()
         holder.close()
+
+
+def test_writers_of_one_process_queue_without_meeting_the_busy_handler(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = _new_store(tmp_path)
+    # No busy wait at all: a writer that met another's lock in SQLite would fail at once
+    # and go round the retry loop, which sleeps; count those sleeps.
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 0)
+    retries: list[float] = []
+    monkeypatch.setattr(engine.time, "sleep", retries.append)
+    with Store.open(url) as store, ThreadPoolExecutor(16) as pool:
+        op = store.as_operator()
+        list(pool.map(lambda i: op.add_user(f"kenshu{i:02d}", "trainee"), range(48)))
+        assert len(op.users()) == 48
+    assert retries == []
+
+
+def test_a_writer_waits_for_another_of_its_process_no_longer_than_its_deadline(
+    tmp_path: Path,
+) -> None:
+    url = _new_store(tmp_path)
+    inside, finish = threading.Event(), threading.Event()
+
+    def slow(s: Session) -> None:
+        inside.set()
+        finish.wait(120)
+
+    with Store.open(url) as store:
+        holder = threading.Thread(
+            target=run_transaction, args=(store.engine, slow), kwargs={"write": True}
+        )
+        holder.start()
+        try:
+            assert inside.wait(120)
+            with pytest.raises(StoreUnavailable) as refused:
+                run_transaction(store.engine, lambda s: None, write=True, deadline_s=0.2)
+            assert refused.value.key == "store.error.busy"
+        finally:
+            finish.set()
+            holder.join()
+        store.as_operator().add_user("hana", "trainee")  # the queue moves on
+        assert [u.name for u in store.as_operator().users()] == ["hana"]
 
 
 def test_identity_comes_from_jupyterhub_then_the_workspace(
