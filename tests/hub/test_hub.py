@@ -108,8 +108,12 @@ for path in {secret_paths!r}:
     except PermissionError:
         tried[path] = "denied"
 # The service's process (root's): its environment holds the database URL.
-service = [p for p in os.listdir("/proc") if p.isdigit() and b"simulator.service" in
-           open(f"/proc/{{p}}/cmdline", "rb").read()]
+def command(pid):
+    try:
+        return open(f"/proc/{{pid}}/cmdline", "rb").read()
+    except OSError:  # gone meanwhile
+        return b""
+service = [p for p in os.listdir("/proc") if p.isdigit() and b"simulator.service" in command(p)]
 for pid in service:
     try:
         open(f"/proc/{{pid}}/environ", "rb").read()
