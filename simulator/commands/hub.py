@@ -55,10 +55,15 @@ def _database_url_problem(url: str) -> str | None:
     return None
 
 
-def _library_problem(args: argparse.Namespace) -> int | None:
-    library = Path(args.library)
-    if not library.is_dir() or not any(library.glob("*.yaml")):
-        return _bad(args, "hub.error.no_library", option="--library", folder=library)
+def _refused(args: argparse.Namespace, library: bool) -> int | None:
+    """Exit 2 (said on stderr) for a bad --database-url, or with ``library`` a --library
+    folder without cases; None when both are fine."""
+    problem = _database_url_problem(args.database_url)
+    if problem is not None:
+        return _bad(args, "hub.error.bad_url", option="--database-url", error=problem)
+    folder = Path(args.library) if library else None
+    if folder is not None and (not folder.is_dir() or not any(folder.glob("*.yaml"))):
+        return _bad(args, "hub.error.no_library", option="--library", folder=folder)
     return None
 
 
@@ -67,12 +72,9 @@ def cmd_hub_config(args: argparse.Namespace) -> int:
     from simulator.service.hubconfig import HubSettings, render, write_private
 
     out = Path(args.out)
-    problem = _database_url_problem(args.database_url)
-    if problem is not None:
-        return _bad(args, "hub.error.bad_url", option="--database-url", error=problem)
-    library = _library_problem(args)
-    if library is not None:
-        return library
+    refused = _refused(args, library=True)
+    if refused is not None:
+        return refused
     python = args.python or sys.executable
     if not (os.path.isfile(python) and os.access(python, os.X_OK)):
         return _bad(args, "hub.error.not_executable", option="--python", path=python)
@@ -102,21 +104,18 @@ def cmd_hub_config(args: argparse.Namespace) -> int:
 
 def cmd_hub_db(args: argparse.Namespace) -> int:
     """Create or upgrade the service's store (`nuiawase db upgrade` for the hub)."""
-    problem = _database_url_problem(args.database_url)
-    if problem is not None:
-        return _bad(args, "hub.error.bad_url", option="--database-url", error=problem)
+    refused = _refused(args, library=False)
+    if refused is not None:
+        return refused
     args.workspace, args.format = ".", "text"
     return cmd_db_upgrade(args)
 
 
 def cmd_hub_register(args: argparse.Namespace) -> int:
     """Register the library's cases and the default rubric in the service's store."""
-    problem = _database_url_problem(args.database_url)
-    if problem is not None:
-        return _bad(args, "hub.error.bad_url", option="--database-url", error=problem)
-    library = _library_problem(args)
-    if library is not None:
-        return library
+    refused = _refused(args, library=True)
+    if refused is not None:
+        return refused
     from simulator.scenario.library import list_scenarios
 
     # The cases at the top of the folder; its regions/ are read beside them.
