@@ -1,6 +1,6 @@
 """The practice page in a real browser: how soon it is usable, and what its kernel holds.
 
-    .venv/bin/python benchmarks/practice_page.py [--runs 3]
+    .venv/bin/python benchmarks/practice_page.py [--runs 3] [--service]
 
 Targets (issue 14): the practice page to its first interactive widget (the case library's
 list) <= 1.5 x a bare one-widget Voila page on the same server; the assessment sheet and
@@ -11,7 +11,11 @@ median of ``--runs`` each is taken. Forms: wall clock from the click on
 「アセスメントとプランの記入へ進む」 until the plan is visible and the screening reason
 can be typed in. Memory: resident set size of the page's kernel process (and its unique
 and proportional set sizes: much of it is a dictionary file mapped by every kernel).
-The last line is JSON: {"page_ratio": ..., "forms_s": ..., "kernel_mb": ...}.
+Turns: wall clock from the click on 「話す」 to the client's reply on the page, for each of
+the remarks in TURNS (median and largest). ``--service`` runs the page as `nuiawase demo`
+does, through the nuiawase service beside the server (the kernel holds no engine); without
+it, the kernel runs the engine itself (embedded, as in a plain Jupyter).
+The last line is JSON: {"page_ratio": ..., "forms_s": ..., "kernel_mb": ..., "turn_ms": ...}.
 """
 
 from __future__ import annotations
@@ -34,13 +38,21 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.browser import local_page  # noqa: E402
 from simulator.server import START_NOTEBOOK, start_server, stop_server  # noqa: E402
 from simulator.settings import KernelCulling  # noqa: E402
-from tests.browser.steps import end_interview, field, interview, pick_case  # noqa: E402
+from tests.browser.steps import end_interview, field, pick_case  # noqa: E402
 from tests.servers import free_port, write_one_widget  # noqa: E402
 
 #: Short, so the closed page's kernel goes while we watch; the served default is 10 min.
 CULLING = KernelCulling(idle_timeout=20, interval=5)
 #: Only a hang exceeds it (milliseconds): a loaded 2-core machine is slow.
 CEILING_MS = 300_000
+#: Remarks timed one by one (none of them unsure, so each is said at once).
+TURNS = (
+    "今日はどのようなご相談でいらっしゃいましたか？",
+    "お住まいのことで困っていらっしゃるんですね。",
+    "お仕事のほうはいかがですか？",
+    "収入はどのくらいありますか？",
+    "それはおつらかったですね。",
+)
 
 
 def _kernels(server: psutil.Process) -> list[psutil.Process]:
@@ -58,14 +70,46 @@ def _shared_aware(process: psutil.Process) -> tuple[float, float]:
     return round(full.uss / 2**20, 1), round(full.pss / 2**20, 1)
 
 
-def measure(workspace: Path, runs: int) -> dict[str, Any]:
+def _turns(page: Any) -> list[float]:
+    """Milliseconds from each 「話す」 to its reply (the interview has just started)."""
+    from playwright.sync_api import expect
+
+    box = page.locator(".nuiawase-interview textarea")
+    timed = []
+    for n, remark in enumerate(TURNS, start=1):
+        box.fill(remark)
+        start = time.perf_counter()
+        page.get_by_role("button", name="話す", exact=True).click()
+        said = page.locator(".nuiawase-client")
+        unsure = page.locator(".nuiawase-unsure button").first
+        # An unsure reading waits for the trainee: say it as read (not timed twice).
+        expect(said.nth(n - 1).or_(unsure)).to_be_visible(timeout=CEILING_MS)
+        if said.count() < n:
+            unsure.click()
+            expect(said).to_have_count(n, timeout=CEILING_MS)
+        timed.append((time.perf_counter() - start) * 1000)
+    return timed
+
+
+def measure(workspace: Path, runs: int, service: bool = False) -> dict[str, Any]:
     from playwright.sync_api import expect, sync_playwright
 
+    from simulator.commands.serving import _plan_service, _workspace_user
+    from simulator.service.local import start
+
     bare_url_name = write_one_widget(workspace)
+    planned = _plan_service(workspace) if service else None
+    kernel_env = planned.kernel_env(_workspace_user(workspace)) if planned else None
     # As root (a CI container) the server must be told, as `nuiawase serve --allow-root`.
     proc, info = start_server(
-        workspace, free_port(), "ja", allow_root=os.geteuid() == 0, culling=CULLING
+        workspace,
+        free_port(),
+        "ja",
+        allow_root=os.geteuid() == 0,
+        culling=CULLING,
+        kernel_env=kernel_env,
     )
+    beside = start(workspace, planned) if planned is not None else None
     server = psutil.Process(proc.pid)
     try:
         with sync_playwright() as p:
@@ -85,7 +129,8 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
                 practice.append(time.perf_counter() - start)
             # The forms, in a fresh practice page: its kernel is the newest.
             pick_case(page, practice_url)
-            interview(page, ("今日はどのようなご相談でいらっしゃいましたか？",))
+            page.get_by_role("button", name="この事例で面接を始める").click()
+            turn_ms = _turns(page)
             end_interview(page)
             kernel = max(_kernels(server), key=lambda k: k.create_time())
             before_forms_mb = _mb(kernel)
@@ -109,7 +154,10 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
             left_mb = round(sum(_mb(k) for k in alive if k.is_running()), 1)
     finally:
         stop_server(proc)
+        if beside is not None:
+            stop_server(beside)
     return {
+        "mode": "service" if service else "embedded",
         "bare_page_s": round(statistics.median(bare), 2),
         "practice_page_s": round(statistics.median(practice), 2),
         "page_ratio": round(statistics.median(practice) / statistics.median(bare), 2),
@@ -123,12 +171,15 @@ def measure(workspace: Path, runs: int) -> dict[str, Any]:
         "kernels_left_after_cull": len(alive),
         "kernels_mb_after_cull": left_mb,
         "cull_wait_s": round(cull_s, 1),
+        "turn_ms_median": round(statistics.median(turn_ms)),
+        "turn_ms_max": round(max(turn_ms)),
     }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--service", action="store_true", help="through the nuiawase service")
     args = parser.parse_args()
     from simulator.store.demo import seed_demo
     from simulator.workspace import init_workspace
@@ -137,12 +188,13 @@ def main() -> None:
     init_workspace(workspace)
     seed_demo(workspace)  # as `nuiawase demo`: the store the practice page submits to
     load = os.getloadavg()
-    result = measure(workspace, args.runs)
+    result = measure(workspace, args.runs, args.service)
     result["load_before"] = [round(x, 2) for x in load]
     result["load_after"] = [round(x, 2) for x in os.getloadavg()]
     for key, value in result.items():
         print(f"{key}: {value}")
-    print(json.dumps({k: result[k] for k in ("page_ratio", "forms_s", "kernel_mb")}))
+    keys = ("mode", "page_ratio", "forms_s", "kernel_mb", "turn_ms_median")
+    print(json.dumps({k: result[k] for k in keys}))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ def test_the_demo_serves_the_service_to_its_users(tmp_path: Path) -> None:
         assert trainee not in (SUPERVISOR[0], "trainer")
 
         client = ServiceClient(url, mine[trainee])
-        assert client.me() == {"user": trainee, "role": "trainee"}
+        me = client.me()
+        assert (me["user"], me["role"]) == (trainee, "trainee")
+        assert me["display_name"]  # the demo names its trainee (the printed form shows it)
         started = client.start("dv-higaisha", 5)
         turn = client.turn(
             started["attempt"]["id"], {"topic": "complaint", "technique": "open_question"}

@@ -9,7 +9,7 @@ import pytest
 
 from simulator.store import Status, Store
 from simulator.store.trainee_view import my_feedback, my_rows
-from simulator.widgets.my_submissions import MySubmissions
+from simulator.widgets.my_submissions import MySubmissions, RepoMine
 
 from .store.cast import Cast, expected_card, seed_cast, submit_exemplar
 
@@ -24,7 +24,7 @@ def test_the_trainee_sees_the_return_then_the_released_feedback(cast: Cast) -> N
     sid = submit_exemplar(cast, "hana").id
     revised: list[int] = []
     view = MySubmissions(
-        cast.hana, locale="en", on_revise=lambda r: revised.append(r.submission_id)
+        RepoMine(cast.hana), locale="en", on_revise=lambda r: revised.append(r.submission_id)
     )
     view.list.value = sid
     assert "once your supervisor has reviewed it" in view.detail.value
@@ -52,7 +52,7 @@ def test_the_trainee_sees_the_return_then_the_released_feedback(cast: Cast) -> N
 
 def test_nothing_of_another_trainee(cast: Cast) -> None:
     taro = submit_exemplar(cast, "taro").id
-    view = MySubmissions(cast.hana, locale="en")
+    view = MySubmissions(RepoMine(cast.hana), locale="en")
     assert view.list.options == ()
     view.show(taro)
     assert "permission denied" in view.detail.value
@@ -80,6 +80,6 @@ def test_released_feedback_follows_the_reviewed_level_and_keeps_praise_apart(cas
         if line.current == 3:
             assert not line.next_steps, line.id
         assert not set(line.next_steps) & set(line.praise), line.id
-    html = MySubmissions(cast.hana, locale="ja")
+    html = MySubmissions(RepoMine(cast.hana), locale="ja")
     html.list.value = sid
     assert "できていること" in html.detail.value

@@ -1,5 +1,7 @@
 """What the forms are written against and the trainee does not edit: the case, the
-region's resources, the client and the interview transcript."""
+region's resources, the client and the interview transcript. The case is a
+:class:`~simulator.casework.outline.CaseOutline`: a whole scenario, or (through the
+nuiawase service) only the facts the client told."""
 
 from __future__ import annotations
 
@@ -15,13 +17,14 @@ from simulator.models.vocab import Topic
 from simulator.persona import generate_persona
 
 from .eligibility import EligibilityReport, check_eligibility
+from .outline import CaseOutline
 
 
 @dataclass(frozen=True)
 class CaseContext:
     """One attempt's fixed facts, shared by the assessment form and the plan editor."""
 
-    scenario: Scenario
+    scenario: CaseOutline
     region: Region
     persona: Persona
     transcript: Transcript

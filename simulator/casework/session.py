@@ -143,6 +143,9 @@ class CaseworkSession:
         self.touched: set[str] = set()
         #: After a submit attempt every missing field is shown, not only the touched ones.
         self.show_all = False
+        #: The trainee's name for the printed form, when whoever opened the session knows
+        #: it (the nuiawase service does); else the page looks it up in the workspace.
+        self.worker: str | None = None
         #: Called after every autosave, whether it worked or not (see ``save_error``).
         self.on_saved: Callable[[], None] | None = None
         self._save_error: Exception | None = None

@@ -119,6 +119,8 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
             return EXIT_FAILURE
         if planned is not None:
             service = _start_service(workspace, planned, args.lang)
+            if service is None:
+                return EXIT_FAILURE
         _announce(args, info, create, config.user)
         proc.wait()
     except KeyboardInterrupt:
@@ -152,8 +154,8 @@ def _plan_service(workspace: Path) -> Planned:
 
 
 def _start_service(workspace: Path, planned: Planned, lang: str | None) -> Popen[bytes] | None:
-    """The nuiawase service beside the server; a failure is said, not fatal (the practice
-    page does not use the service yet)."""
+    """The nuiawase service beside the server (the practice page works through it); a
+    failure is said, and the demo stops."""
     from simulator.service.local import start
 
     try:

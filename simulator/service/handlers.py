@@ -6,7 +6,7 @@ slow request does not hold the others.
 | method | path | who | does |
 |---|---|---|---|
 | GET | /api/health | anyone | readiness |
-| GET | /api/me | user | name and role |
+| GET | /api/me | user | name, role and display name |
 | POST | /api/attempts | trainee | start: {case, seed, cohort?} -> public case |
 | GET | /api/attempts[?trainee=] | by role | attempts (own, or a supervised trainee's) |
 | GET | /api/attempts/N | by role | attempt, public case and public turns |
@@ -162,14 +162,20 @@ class Health(RequestHandler):
 
 class Me(ApiHandler):
     async def get(self) -> None:
-        await self.answer(lambda repo: {"user": repo.actor.name, "role": repo.actor.role})
+        def work(repo: Repository) -> dict[str, Any]:
+            shown = repo.user(repo.actor.name).display_name  # the printed form's worker
+            return {"user": repo.actor.name, "role": repo.actor.role, "display_name": shown}
+
+        await self.answer(work)
 
 
-def _attempt_view(live: Live, turns: list[dict[str, Any]]) -> dict[str, Any]:
+def _attempt_view(
+    live: Live, turns: list[dict[str, Any]], locale: str | None = None
+) -> dict[str, Any]:
     scenario = live.interview.scenario
     return {
         "attempt": live.attempt,
-        "case": public_case(live.interview),
+        "case": public_case(live.interview, locale),
         "turns": [public_turn(t, scenario) for t in turns],
         "turns_left": max(0, scenario.turn_budget - len(turns)),
     }
@@ -184,7 +190,8 @@ class Attempts(ApiHandler):
             if seed < 0 or seed > MAX_SEED:
                 raise BadRequest("seed", "service.error.bad_seed", max=MAX_SEED)
             cohort = _optional_text(data, "cohort")
-            return _attempt_view(self.ctx.live.start(repo, case, seed, cohort), [])
+            live = self.ctx.live.start(repo, case, seed, cohort)
+            return _attempt_view(live, [], self.locale_name)
 
         await self.answer(work, 201)
 
@@ -197,7 +204,8 @@ class AttemptOne(ApiHandler):
     async def get(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
             live = self.ctx.live.get(repo, int(attempt_id))
-            return _attempt_view(live, [t.payload for t in repo.turns(int(attempt_id))])
+            turns = [t.payload for t in repo.turns(int(attempt_id))]
+            return _attempt_view(live, turns, self.locale_name)
 
         await self.answer(work)
 
@@ -300,6 +308,13 @@ def _move(data: dict[str, Any]) -> Move:
         raise invalid(exc) from None
 
 
+def practice_routes(args: dict[str, Any]) -> list[tuple[str, type[RequestHandler], dict[str, Any]]]:
+    """The practice page's own endpoints (simulator.service.practice_api)."""
+    from .practice_api import ROUTES
+
+    return [(path, handler, args) for path, handler in ROUTES]
+
+
 def routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]]]:
     """The URL table."""
     args = {"ctx": ctx}
@@ -315,4 +330,5 @@ def routes(ctx: Context) -> list[tuple[str, type[RequestHandler], dict[str, Any]
         (r"/api/submissions/(\d+)/feedback", FeedbackOne, args),
         (r"/api/submissions/(\d+)/review", Review, args),
         (r"/api/queue", Queue, args),
+        *practice_routes(args),
     ]

@@ -24,7 +24,7 @@ from simulator.models.casework import Assessment, Plan
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Submission
 from simulator.persona.generator import generate_persona
-from simulator.store import AttemptRecord, Conflict, NotFound, Repository, Store
+from simulator.store import AttemptRecord, Conflict, ContentVersion, NotFound, Repository, Store
 from simulator.store.errors import term
 from simulator.store.resume import MOVE
 from simulator.store.roles import deny
@@ -45,6 +45,9 @@ class Live:
     attempt: AttemptRecord
     interview: Interview
     lock: threading.Lock
+    #: The trainee ended the interview before its turns ran out (this process heard it;
+    #: after a restart a saved draft or a submission says the same).
+    ended: bool = False
 
 
 class LiveInterviews:
@@ -70,6 +73,15 @@ class LiveInterviews:
         if not versions:
             raise NotFound("service.error.unknown_case", scenario=scenario_id)
         return max(versions, key=lambda v: (v.version or 0, v.id)).content_hash
+
+    def newest_versions(self) -> list[ContentVersion]:
+        """The newest registered version of every case."""
+        newest: dict[str, ContentVersion] = {}
+        for v in self._content.scenario_versions():
+            held = newest.get(v.content_id)
+            if held is None or (v.version or 0, v.id) > (held.version or 0, held.id):
+                newest[v.content_id] = v
+        return list(newest.values())
 
     def _interview(self, scenario: Scenario, seed: int) -> Interview:
         persona = generate_persona(scenario, region_of(scenario.region), seed)
@@ -114,6 +126,12 @@ class LiveInterviews:
     def _forget(self, attempt_id: int) -> None:
         with self._lock:
             self._live.pop(attempt_id, None)
+
+    def owned(self, repo: Repository, attempt_id: int) -> Live:
+        """The user's own attempt with its interview (PermissionDenied for another's)."""
+        live = self.get(repo, attempt_id)
+        self._own(repo, live)
+        return live
 
     def _own(self, repo: Repository, live: Live) -> None:
         if live.attempt.trainee != repo.actor.name:

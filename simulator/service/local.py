@@ -73,8 +73,11 @@ def start(workspace: Path, planned: Planned) -> subprocess.Popen[bytes]:
     cmd += ["--tokens", str(planned.folder / TOKENS), "--port", str(planned.port)]
     fd = os.open(planned.folder / LOG, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
     with os.fdopen(fd, "ab") as log:
+        # The workspace's published cases and their regions are the service's to read
+        # (simulator.scenario.library looks there through NUIAWASE_WORKSPACE).
+        env = dict(os.environ, NUIAWASE_WORKSPACE=str(workspace))
         proc = subprocess.Popen(
-            cmd, stdout=subprocess.PIPE, stderr=log, start_new_session=True, cwd=workspace
+            cmd, stdout=subprocess.PIPE, stderr=log, start_new_session=True, cwd=workspace, env=env
         )
     lines: queue.Queue[bytes] = queue.Queue()
 

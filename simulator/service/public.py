@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from simulator.casework.outline import PublicOutline, ToldFact
 from simulator.interview.classifier import Classification
 from simulator.interview.engine import Interview
-from simulator.interview.transcript import Turn
+from simulator.interview.transcript import Transcript, Turn
 from simulator.models.scenario import Scenario
+from simulator.scenario.setting import setting_rows
 
 #: Turn fields a trainee sees; the others name facts (disclosed, asked_about, cue_fact...).
 TURN_FIELDS = (
@@ -36,8 +38,9 @@ TURN_FIELDS = (
 )
 
 
-def public_case(interview: Interview) -> dict[str, Any]:
-    """The case as the trainee meets it: title, objectives, the client sitting down."""
+def public_case(interview: Interview, locale: str | None = None) -> dict[str, Any]:
+    """The case as the trainee meets it: title, objectives, the client sitting down, and
+    who else is in the room (``setting``, worded in ``locale``)."""
     sc, persona = interview.scenario, interview.persona
     return {
         "id": sc.id,
@@ -56,6 +59,10 @@ def public_case(interview: Interview) -> dict[str, Any]:
         },
         "presenting_complaint": interview.presenting_complaint,
         "initial_rapport": interview.transcript(final=False).initial_rapport,
+        # How upset the client is as they sit down; every turn's figure is public too.
+        "initial_distress": interview.state.distress,
+        "seed": persona.seed,
+        "setting": setting_rows(sc, persona, locale),
     }
 
 
@@ -76,9 +83,53 @@ def public_reading(reading: Classification, scenario: Scenario) -> dict[str, Any
     return doc
 
 
+def forms_transcript(transcript: Transcript) -> Transcript:
+    """The interview as the trainee's forms cite it, once it is over: every turn, and the
+    facts the client told (the trainee heard them); what the remarks asked about, the
+    cues' facts and the cues nobody followed are left out (the debrief words those)."""
+    turns = [
+        turn.model_copy(
+            update={
+                "asked_about": None,
+                "cue_fact": None,
+                "followed_cues": [],
+                "recalled": [],
+                "explanation": [],
+            }
+        )
+        for turn in transcript.turns
+    ]
+    return transcript.model_copy(update={"turns": turns, "missed_cues": []})
+
+
+def forms_outline(scenario: Scenario, transcript: Transcript) -> PublicOutline:
+    """The case as the forms need it: only the facts this interview disclosed."""
+    told = set(transcript.disclosed_facts)
+    return PublicOutline(
+        id=scenario.id,
+        version=scenario.version,
+        title=scenario.title,
+        arrival=scenario.arrival,
+        reference_date=scenario.reference_date,
+        region=scenario.region,
+        facts=[
+            ToldFact(id=f.id, domain=f.domain, confirms=list(f.confirms))
+            for f in scenario.facts
+            if f.id in told
+        ],
+    )
+
+
 def _without_fact_ids(lines: list[str], scenario: Scenario) -> list[str]:
     ids = [f.id for f in scenario.facts]
     return [line for line in lines if not any(i in line for i in ids)]
 
 
-__all__ = ["TURN_FIELDS", "public_case", "public_reading", "public_turn"]
+__all__ = [
+    "TURN_FIELDS",
+    "forms_outline",
+    "forms_transcript",
+    "public_case",
+    "public_reading",
+    "public_turn",
+]

@@ -90,7 +90,11 @@ class Cases:
         """The scenario and its region; NotFound when neither the session nor the library
         has it."""
         ctx = self.context
-        if ctx is not None and ctx.scenario.id == scenario_id:
+        if (
+            ctx is not None
+            and isinstance(ctx.scenario, Scenario)
+            and ctx.scenario.id == scenario_id
+        ):
             return ctx.scenario, ctx.region
         if scenario_id not in self._loaded:
             from simulator.scenario.library import load_case

@@ -8,13 +8,15 @@ rubric keeps from trainees never). The widget renders it escaped.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.i18n import t
 
 from .events import EventKind, Status
 from .records import SubmissionRecord
-from .repository import Repository
+
+if TYPE_CHECKING:  # the kernel reads these records from the service without the store
+    from .repository import Repository
 
 
 @dataclass(frozen=True)

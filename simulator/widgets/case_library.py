@@ -7,29 +7,42 @@ from pathlib import Path
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.models import Persona
-from simulator.persona import generate_persona
 from simulator.scenario import load_case
+from simulator.scenario.cards import CaseCard, case_card
 from simulator.scenario.catalog import CaseSummary, SkippedCase, read_catalog
-from simulator.scenario.setting import setting_rows
 
 from .html import bullet_list, definition_list, esc, tag
 
 
 class CaseLibraryModel:
-    """The state behind the view: the cases and the one selected."""
+    """The state behind the view: the cases and the one selected.
 
-    def __init__(self, folder: Path | None = None, locale: str | None = None) -> None:
+    The cases come from the library's files (``folder``), or as cards a practice backend
+    gives (``cards``: the nuiawase service's, so the kernel reads no case file)."""
+
+    def __init__(
+        self,
+        folder: Path | None = None,
+        locale: str | None = None,
+        cards: list[CaseCard] | None = None,
+    ) -> None:
         self.locale = locale
-        self.cases: list[CaseSummary]
-        self.skipped: list[SkippedCase]
-        self.cases, self.skipped = read_catalog(folder, locale)
-        self.selected: CaseSummary | None = self.cases[0] if self.cases else None
+        self.cases: list[CaseSummary] | list[CaseCard]
+        self.skipped: list[SkippedCase] = []
+        if cards is not None:
+            self.cases = cards
+        else:
+            self.cases, self.skipped = read_catalog(folder, locale)
+        self.selected: CaseSummary | CaseCard | None = self.cases[0] if self.cases else None
+        self._cards: dict[str, CaseCard] = {}
 
-    def select(self, case_id: str) -> CaseSummary:
+    def select(self, case_id: str) -> CaseSummary | CaseCard:
         """Select the case ``case_id``; raises KeyError when it is not in the library."""
-        self.selected = next(c for c in self.cases if c.id == case_id)
-        return self.selected
+        found = next((c for c in self.cases if c.id == case_id), None)
+        if found is None:
+            raise KeyError(case_id)
+        self.selected = found
+        return found
 
     def options(self) -> list[tuple[str, str]]:
         """(label, id) pairs for a dropdown: difficulty then title."""
@@ -48,19 +61,15 @@ class CaseLibraryModel:
 
         return current_locale(self.locale)
 
-    def sample_persona(self, seed: int = 1) -> Persona | None:
-        """One version of the selected case's client."""
-        if self.selected is None:
-            return None
-        scenario, region = load_case(str(self.selected.path))
-        return generate_persona(scenario, region, seed)
-
-    def setting(self, persona: Persona | None) -> list[tuple[str, str]]:
-        """The selected case's languages, interpreter and others present, as rows."""
-        if self.selected is None:
-            return []
-        scenario, _ = load_case(str(self.selected.path))
-        return setting_rows(scenario, persona, self.locale)
+    def card(self) -> CaseCard | None:
+        """The selected case's card (made from its file once, when the library is files)."""
+        c = self.selected
+        if c is None or isinstance(c, CaseCard):
+            return c
+        if c.id not in self._cards:
+            scenario, region = load_case(str(c.path))
+            self._cards[c.id] = case_card(scenario, region, self.locale)
+        return self._cards[c.id]
 
     def skipped_html(self, shown: int = 3) -> str:
         """A notice for trainers naming each case file left out and its first problems."""
@@ -78,7 +87,7 @@ class CaseLibraryModel:
 
     def detail_html(self) -> str:
         """The selected case as escaped HTML."""
-        c = self.selected
+        c = self.card()
         if c is None:
             return tag("p", t("library.empty", self.locale))
         loc, lang = self.locale, self._lang
@@ -87,35 +96,32 @@ class CaseLibraryModel:
             (t("library.region", loc), c.region_name.get(lang)),
             (t("library.arrival", loc), t(f"vocab.arrival.{c.arrival.value}", loc)),
             (t("library.turns", loc), t("library.turns_value", loc, turns=c.turn_budget)),
+            *c.setting,
         ]
-        persona = self.sample_persona()
-        rows += self.setting(persona)
         parts = [
             tag("h3", c.title.get(lang)),
             definition_list(rows),
             tag("h4", t("library.objectives", loc)),
             bullet_list(o.get(lang) for o in c.objectives),
         ]
-        if persona is not None:
-            sex = t(f"vocab.sex.{persona.sex.value}", loc)
+        sample = c.sample
+        if sample is not None:
+            sex = t(f"vocab.sex.{sample.sex.value}", loc)
             members = [
                 t(
                     "library.sample_household_member",
                     loc,
                     relation=t(f"vocab.relation.{m.relation.value}", loc),
                     age=m.age,
-                    together=t("library.together" if m.living_together else "library.apart", loc),
+                    together=t("library.together" if m.together else "library.apart", loc),
                 )
-                for m in persona.household
+                for m in sample.household
             ]
             parts += [
                 tag("h4", t("library.sample", loc)),
                 definition_list(
                     [
-                        (
-                            persona.name.kanji,
-                            t("library.sample_age", loc, age=persona.age, sex=sex),
-                        ),
+                        (sample.name, t("library.sample_age", loc, age=sample.age, sex=sex)),
                         (t("library.sample_household", loc), " / ".join(members) or "-"),
                     ]
                 ),
@@ -123,11 +129,26 @@ class CaseLibraryModel:
         return "".join(parts)
 
 
+def case_ref(case: CaseSummary | CaseCard) -> str:
+    """What a practice backend starts a case by: its file, or its id for a card."""
+    return str(case.path) if isinstance(case, CaseSummary) else case.id
+
+
 class CaseLibrary(w.VBox):
     """The scenario picker view."""
 
     def __init__(self, model: CaseLibraryModel | None = None) -> None:
-        self.model = model or CaseLibraryModel()
+        if model is None:
+            # The service's cards when the kernel has one (the demo, the hub), else files.
+            from .practice_backend import service_configured
+
+            cards = None
+            if service_configured():
+                from .practice_service import ServicePractice
+
+                cards = ServicePractice.from_environment().cards(None)
+            model = CaseLibraryModel(cards=cards)
+        self.model = model
         loc = self.model.locale
         self.picker = w.Dropdown(
             options=self.model.options(),
@@ -150,4 +171,4 @@ class CaseLibrary(w.VBox):
         self.detail.value = self.model.detail_html()
 
 
-__all__ = ["CaseLibrary", "CaseLibraryModel", "esc"]
+__all__ = ["CaseLibrary", "CaseLibraryModel", "case_ref", "esc"]

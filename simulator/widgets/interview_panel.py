@@ -1,29 +1,36 @@
 """InterviewPanel: talk with a synthetic client, then read the debrief.
 
-A thin view over ``simulator.interview.Interview``: the panel only turns clicks and text
-into moves and turns into escaped HTML. Rapport shows as the client's demeanour, never as
-a number, except in the trainer's debug view.
+A thin view over a :class:`~simulator.widgets.practice_backend.PracticeInterview`: the
+engine in this kernel (a scenario and persona given), or the nuiawase service's interview.
+The panel only turns clicks and text into moves and turns into escaped HTML. Rapport shows
+as the client's demeanour, never as a number, except in the trainer's debug view.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import ipywidgets as w
 
 from simulator.i18n import current_locale, t
-from simulator.interview import Debrief, Interview, Move, Transcript, Turn, debrief
-from simulator.interview.classifier import Classification
+from simulator.interview.debrief_sheet import DebriefSheet, debrief_sheet
 from simulator.interview.demeanour import demeanour, restless
-from simulator.interview.moves import Correction
+from simulator.interview.moves import Correction, Move
 from simulator.labels import technique_label, topic_label
 from simulator.models import Persona, Scenario
+from simulator.models.transcript import Transcript, Turn
 from simulator.models.vocab import Technique, Topic
-from simulator.scenario.setting import setting_rows
 
 from .confirm import ConfirmButton, fit_button
 from .html import bullet_list, definition_list, esc, tag
 from .svg import line_chart
+
+if TYPE_CHECKING:
+    from simulator.interview.classifier import Classification
+    from simulator.interview.debrief import Debrief
+
+    from .practice_backend import PracticeInterview
 
 EndHandler = Callable[[Transcript], None]
 #: Told each move as it is played, with the turn it made (the practice page stores both).
@@ -77,32 +84,25 @@ def turn_html(turn: Turn, loc: str | None, debug: bool = False) -> str:
 
 
 def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
-    """The debrief as escaped HTML with an inline rapport chart."""
-    lang = current_locale(loc)
-    # The count heads exactly the facts it counts; what else came out is listed apart.
-    key = set(report.key_facts)
-    told = [f for f in scenario.facts if f.id in report.elicited]
-    elicited = [f.summary.get(lang) for f in told if f.id in key]
-    others = [f.summary.get(lang) for f in told if f.id not in key]
-    missed = [f"{m.summary.get(lang)} — {m.hint.get(lang)}" for m in report.missed if m.key]
-    cues = [c.hint.get(lang) for c in report.missed_cues]
-    last = [c.cue for c in report.last_turn_cues]
-    mix = report.technique_mix
+    """The debrief of ``report`` as escaped HTML with an inline rapport chart."""
+    return sheet_html(debrief_sheet(scenario, report, current_locale(loc)), loc)
+
+
+def sheet_html(sheet: DebriefSheet, loc: str | None) -> str:
+    """A debrief sheet (made here or by the service) as escaped HTML."""
     none = t("debrief.none", loc)
+    others, last = sheet.elicited_other, sheet.last_turn_cues
     return "".join(
         [
             tag("h3", t("debrief.heading", loc)),
-            tag(
-                "h4",
-                t("debrief.elicited", loc, n=len(report.key_elicited), total=len(report.key_facts)),
-            ),
-            bullet_list(elicited or [none], "nuiawase-elicited"),
+            tag("h4", t("debrief.elicited", loc, n=sheet.key_elicited, total=sheet.key_total)),
+            bullet_list(sheet.elicited or [none], "nuiawase-elicited"),
             tag("h4", t("debrief.elicited_other", loc)) if others else "",
             bullet_list(others, "nuiawase-elicited-other") if others else "",
             tag("h4", t("debrief.missed", loc)),
-            bullet_list(missed or [none], "nuiawase-missed"),
+            bullet_list(sheet.missed or [none], "nuiawase-missed"),
             tag("h4", t("debrief.missed_cues", loc)),
-            bullet_list(cues or [none], "nuiawase-missed-cues"),
+            bullet_list(sheet.missed_cues or [none], "nuiawase-missed-cues"),
             tag("h4", t("debrief.last_turn_cues", loc)) if last else "",
             tag("p", t("debrief.last_turn_cues_note", loc)) if last else "",
             bullet_list(last, "nuiawase-last-turn-cues") if last else "",
@@ -112,16 +112,21 @@ def debrief_html(scenario: Scenario, report: Debrief, loc: str | None) -> str:
                     t(
                         "debrief.open_closed",
                         loc,
-                        open=mix.open_questions,
-                        closed=mix.closed_questions,
+                        open=sheet.open_questions,
+                        closed=sheet.closed_questions,
                     ),
-                    t("debrief.reflections", loc, reflections=mix.reflections, empathy=mix.empathy),
-                    t("debrief.harmful", loc, n=mix.harmful),
-                    t("debrief.unclassified", loc, n=mix.unclassified),
+                    t(
+                        "debrief.reflections",
+                        loc,
+                        reflections=sheet.reflections,
+                        empathy=sheet.empathy,
+                    ),
+                    t("debrief.harmful", loc, n=sheet.harmful),
+                    t("debrief.unclassified", loc, n=sheet.unclassified),
                 ]
             ),
             tag("h4", t("debrief.rapport", loc)),
-            line_chart(report.rapport_curve, label=t("debrief.rapport", loc)),
+            line_chart(sheet.rapport_curve, label=t("debrief.rapport", loc)),
         ]
     )
 
@@ -131,26 +136,32 @@ class InterviewPanel(w.VBox):
 
     def __init__(
         self,
-        scenario: Scenario,
-        persona: Persona,
+        scenario: Scenario | None = None,
+        persona: Persona | None = None,
         *,
+        interview: PracticeInterview | None = None,
         locale: str | None = None,
         debug: bool = False,
         on_end: EndHandler | None = None,
         on_turn: TurnHandler | None = None,
     ) -> None:
-        self.interview = Interview(scenario, persona)
+        if interview is None:
+            if scenario is None or persona is None:
+                raise TypeError("InterviewPanel needs a scenario and persona, or an interview")
+            from .embedded_interview import EmbeddedInterview
+
+            interview = EmbeddedInterview(scenario, persona)
+        self.interview: PracticeInterview = interview
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
         self.on_turn = on_turn
-        self.report: Debrief | None = None
+        self.report: DebriefSheet | None = None
         loc = locale
-        arrival = t(f"vocab.arrival.{scenario.arrival.value}", loc)
-        intro = t(
-            "interview.arrived", loc, name=persona.name.kanji, age=persona.age, arrival=arrival
-        )
-        setting = setting_rows(scenario, persona, loc)
+        client = interview.header(loc)
+        arrival = t(f"vocab.arrival.{client.arrival.value}", loc)
+        intro = t("interview.arrived", loc, name=client.name, age=client.age, arrival=arrival)
+        setting = client.setting
         header = tag("p", intro, "nuiawase-intro")
         if setting:
             # Who speaks what, and who else is in the room, is known before the first word.
@@ -243,6 +254,11 @@ class InterviewPanel(w.VBox):
                 break
             self._after(self.interview.step(move))
 
+    def show_played(self, turns: list[Turn]) -> None:
+        """Show turns the interview already holds (a reopened attempt of the service)."""
+        self.chat.value += "".join(turn_html(turn, self.locale, self.debug) for turn in turns)
+        self._refresh()
+
     def _ask_reading(self, reading: Classification) -> None:
         loc = self.locale
         self.pending = reading
@@ -284,16 +300,15 @@ class InterviewPanel(w.VBox):
         self._after(turn)
         return turn
 
-    def end(self) -> Debrief:
+    def end(self) -> DebriefSheet:
         """End the interview and show the debrief; the transcript goes to ``on_end`` once."""
         if self.report is not None:
             return self.report
-        transcript = self.interview.transcript()
-        self.report = debrief(self.interview.scenario, transcript)
-        self.debrief_view.value = debrief_html(self.interview.scenario, self.report, self.locale)
+        self.report = self.interview.close(self.locale)
+        self.debrief_view.value = sheet_html(self.report, self.locale)
         self.controls.layout.display = "none"
         if self.on_end is not None:
-            self.on_end(transcript)
+            self.on_end(self.interview.record())
         return self.report
 
     # ---------------------------------------------------------------- view

@@ -1,4 +1,7 @@
-"""Pick a case, then interview a new version of its client (a fresh seed per attempt)."""
+"""Pick a case, then interview a new version of its client (a fresh seed per attempt).
+
+The cases and the interview come from a practice backend: the nuiawase service when the
+kernel has one (the demo, JupyterHub), else this kernel's engine and the library's files."""
 
 from __future__ import annotations
 
@@ -9,18 +12,17 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.models import Region, Scenario
-from simulator.persona import generate_persona
-from simulator.scenario import load_case
 
-from .case_library import CaseLibrary, CaseLibraryModel
+from .case_library import CaseLibrary, CaseLibraryModel, case_ref
 from .confirm import fit_button
+from .practice_backend import PracticeBackend, practice_backend
 
 # The interview (its classifier, its word vectors) loads when the first attempt begins.
 if TYPE_CHECKING:
-    from simulator.interview import Move, Transcript
+    from simulator.models.transcript import Transcript, Turn
 
     from .interview_panel import EndHandler, InterviewPanel, TurnHandler
+    from .practice_backend import PracticeInterview
 
 
 def new_seed() -> int:
@@ -40,16 +42,17 @@ class InterviewPractice(w.VBox):
         on_end: EndHandler | None = None,
         on_start: Callable[[], None] | None = None,
         on_turn: TurnHandler | None = None,
+        backend: PracticeBackend | None = None,
     ) -> None:
-        self.library = CaseLibrary(library or CaseLibraryModel(locale=locale))
+        self.backend = backend or practice_backend(locale=locale)
+        library = library or CaseLibraryModel(locale=locale, cards=self.backend.cards(locale))
+        self.library = CaseLibrary(library)
         self.locale = locale
         self.debug = debug
         self.on_end = on_end
         self.on_start = on_start
         self.on_turn = on_turn
         self.panel: InterviewPanel | None = None
-        self.scenario: Scenario | None = None
-        self.region: Region | None = None
         self.transcript: Transcript | None = None
         self.start_button = fit_button(t("practice.start", locale), button_style="primary")
         self.again_button = fit_button(t("practice.new_variant", locale))
@@ -65,26 +68,24 @@ class InterviewPractice(w.VBox):
         selected = self.library.model.selected
         if selected is None:
             raise LookupError("the case library is empty")
-        return self._begin(str(selected.path), new_seed() if seed is None else seed)
+        return self._begin(
+            self.backend.begin(case_ref(selected), new_seed() if seed is None else seed)
+        )
 
-    def resume(self, case: str, seed: int, moves: list[Move]) -> InterviewPanel:
-        """Reopen an unfinished attempt: the case (id or path), its seed, its moves so far."""
-        panel = self._begin(case, seed)
-        panel.replay(moves)
+    def resume(self, interview: PracticeInterview, played: list[Turn]) -> InterviewPanel:
+        """Reopen an unfinished attempt: its interview as it stands and the turns played."""
+        panel = self._begin(interview)
+        panel.show_played(played)
         # The picker stays: the trainee may go on, or leave this attempt for another case.
         self.library.layout.display = None
         self.start_button.layout.display = None
         return panel
 
-    def _begin(self, case: str, seed: int) -> InterviewPanel:
+    def _begin(self, interview: PracticeInterview) -> InterviewPanel:
         from .interview_panel import InterviewPanel
 
-        scenario, region = load_case(case)
-        self.scenario, self.region = scenario, region
-        persona = generate_persona(scenario, region, seed)
         self.panel = InterviewPanel(
-            scenario,
-            persona,
+            interview=interview,
             locale=self.locale,
             debug=self.debug,
             on_end=self._ended,

@@ -1,18 +1,20 @@
 """私の提出: the trainee's own submissions with their status, the released feedback, and
 the way back into a returned attempt to revise it.
 
-A thin view over simulator.store.trainee_view; every piece of text is escaped.
+A thin view over simulator.store.trainee_view, read from the workspace's store or through
+the nuiawase service (a practice backend's ``MySource``); every piece of text is escaped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.store import Repository, StoreError
+from simulator.service.client import ServiceError
+from simulator.store.errors import StoreError
 from simulator.store.trainee_view import (
     AbandonedRow,
     MyFeedback,
@@ -23,6 +25,10 @@ from simulator.store.trainee_view import (
 )
 
 from .html import esc, tag
+from .practice_backend import MySource
+
+if TYPE_CHECKING:
+    from simulator.store import Repository
 
 COLUMNS = (
     "review.criterion",
@@ -63,6 +69,10 @@ def feedback_html(fb: MyFeedback, locale: str | None) -> str:
     return "".join(parts)
 
 
+def _message(error: StoreError | ServiceError, locale: str | None) -> str:
+    return error.message(locale) if isinstance(error, StoreError) else error.text
+
+
 def abandoned_html(rows: list[AbandonedRow], locale: str | None) -> str:
     """The abandoned attempts as an escaped list (nothing when there are none)."""
     if not rows:
@@ -74,17 +84,34 @@ def abandoned_html(rows: list[AbandonedRow], locale: str | None) -> str:
     return tag("h4", t("mine.abandoned_heading", locale)) + f"<ul>{items}</ul>"
 
 
+class RepoMine:
+    """私の提出 read from a store repository (a MySource)."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.repo = repo
+
+    def rows(self) -> list[MyRow]:
+        return my_rows(self.repo)
+
+    def abandoned(self) -> list[AbandonedRow]:
+        return my_abandoned(self.repo)
+
+    def feedback(self, submission_id: int, locale: str | None) -> MyFeedback:
+        return my_feedback(self.repo, submission_id, locale)
+
+
 class MySubmissions(w.VBox):
     """The list, the chosen submission's feedback, and 修正して再提出 after a return."""
 
     def __init__(
         self,
-        repo: Repository,
+        source: MySource,
         *,
         locale: str | None = None,
         on_revise: Callable[[MyRow], Any] | None = None,
     ) -> None:
-        self.repo, self.locale, self.on_revise = repo, locale, on_revise
+        self.source = source
+        self.locale, self.on_revise = locale, on_revise
         self.rows: list[MyRow] = []
         self.list = w.Select(options=[], rows=6, layout=w.Layout(width="100%"))
         self.list.add_class("nw-mine-list")
@@ -108,10 +135,10 @@ class MySubmissions(w.VBox):
     def reload(self) -> None:
         """Read the list again (a supervisor may have acted meanwhile)."""
         try:
-            self.rows = my_rows(self.repo)
-            self.abandoned.value = abandoned_html(my_abandoned(self.repo), self.locale)
-        except StoreError as exc:
-            self.detail.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
+            self.rows = self.source.rows()
+            self.abandoned.value = abandoned_html(self.source.abandoned(), self.locale)
+        except (StoreError, ServiceError) as exc:
+            self.detail.value = tag("div", _message(exc, self.locale), "nuiawase-msg-error")
             return
         self.list.options = [
             (
@@ -127,9 +154,9 @@ class MySubmissions(w.VBox):
     def show(self, submission_id: int) -> None:
         """Show one submission's feedback (what is released of it)."""
         try:
-            fb = my_feedback(self.repo, submission_id, self.locale)
-        except StoreError as exc:
-            self.detail.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
+            fb = self.source.feedback(submission_id, self.locale)
+        except (StoreError, ServiceError) as exc:
+            self.detail.value = tag("div", _message(exc, self.locale), "nuiawase-msg-error")
             return
         self.detail.value = feedback_html(fb, self.locale)
         row = next((r for r in self.rows if r.submission_id == submission_id), None)

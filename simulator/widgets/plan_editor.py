@@ -369,11 +369,13 @@ class PlanEditor(w.VBox):
         try:
             result = self.session.submit()
         except Exception as exc:
+            from simulator.service.client import ServiceError
             from simulator.store.errors import StoreError
 
-            if not isinstance(exc, StoreError):
+            if not isinstance(exc, StoreError | ServiceError):
                 raise
-            # Already waiting for review, the database unreachable...: say so, keep the form.
+            # Already waiting for review, the database or the service unreachable...: say
+            # so, keep the form.
             self.result.value = tag("div", error_text(exc, loc), "nuiawase-msg-error")
             return False
         if not result.ok:
@@ -398,7 +400,8 @@ class PlanEditor(w.VBox):
     def print(self) -> Path | None:
         """Write the printable page of the last submitted version and show a link to it."""
         loc = self.locale
-        path = self.session.print_latest(worker=worker_name(self.session.workspace))
+        worker = self.session.worker or worker_name(self.session.workspace)
+        path = self.session.print_latest(worker=worker)
         if path is None:
             self.result.value = tag("div", t("print.nothing", loc), "nuiawase-msg-error")
             return None

@@ -1,6 +1,8 @@
 """The whole practice flow on one page: pick a case, interview, assess, plan, submit, read
 the feedback, and try a new variant of the same case. Every step is a view over the layers
-below; this module only wires them together."""
+below; this module only wires them together. What holds the cases, the client, the work
+and the scores is a practice backend (practice_backend.py): the nuiawase service when the
+kernel was started beside one, else this kernel."""
 
 from __future__ import annotations
 
@@ -10,23 +12,21 @@ from typing import TYPE_CHECKING
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.store.location import has_store
-from simulator.workspace import resolve_workspace
 
 from .confirm import ConfirmButton, fit_button
 from .deferred import after_cell
 from .html import tag
 from .interview_practice import InterviewPractice
-from .stores import error_text, work_stores
+from .practice_backend import MySource, PracticeBackend, practice_backend
+from .stores import error_text
 
 # The page's first view is the case library: the interview, the forms, the rubric and the
 # store load when the trainee first needs them (a Voila page is a new kernel each time).
 if TYPE_CHECKING:
     from simulator.casework.session import CaseworkSession, WorkStores
-    from simulator.interview import Move, Transcript, Turn
+    from simulator.interview.moves import Move
     from simulator.models.submission import Submission
-    from simulator.rubric.scorecard import Scorecard
-    from simulator.store.resume import LiveAttempts
+    from simulator.models.transcript import Transcript, Turn
     from simulator.store.trainee_view import MyRow
 
     from .feedback_view import FeedbackView
@@ -43,21 +43,21 @@ class PracticeFlow(w.VBox):
         workspace: str | Path | None = None,
         debug: bool = False,
         stores: WorkStores | None = None,
+        backend: PracticeBackend | None = None,
     ) -> None:
         self.locale = locale
         self.workspace = workspace
-        #: Where drafts and submissions go: the workspace's store when it has one (each
-        #: submission then waits in the supervisor's review queue), else files.
-        self.stores = stores or work_stores
+        #: Cases, client, work and scores: the service's, or (without one) this kernel's,
+        #: where drafts and submissions go to ``stores`` (the workspace's store, or files).
+        self.backend = backend or practice_backend(workspace, stores, locale)
         self.interview = InterviewPractice(
             locale=locale,
             debug=debug,
             on_end=self._interviewed,
             on_start=self._started,
             on_turn=self._record_turn,
+            backend=self.backend,
         )
-        #: Keeps each turn in the store as it is played (when the workspace has a store).
-        self.live: LiveAttempts | None = None
         self.my_view: MySubmissions | None = None
         self.notice = w.HTML()
         self.transcript: Transcript | None = None
@@ -80,14 +80,9 @@ class PracticeFlow(w.VBox):
         for row in (self.next_steps, self.last_steps):
             row.layout.flex_flow = "row wrap"
             row.add_class("nuiawase-steps")
-        #: 私の提出, folded (its list is filled in with the store, see :meth:`open_store`).
+        #: 私の提出, folded (its list is filled in when the work is kept, see open_store).
         self.mine = w.VBox()
         self._mine_list = w.VBox()
-        if has_store(resolve_workspace(workspace)):
-            box = w.Accordion(children=[self._mine_list], selected_index=None)
-            box.set_title(0, t("mine.title", locale))
-            box.add_class("nuiawase-mine-box")
-            self.mine.children = [box]
         self._reset()
         super().__init__(
             [
@@ -109,9 +104,8 @@ class PracticeFlow(w.VBox):
         self.open_store()
 
     def open_store(self) -> None:
-        """Show 私の提出 and reopen an unfinished attempt (when the workspace has a store)."""
-        if self.mine.children:
-            self._open_my_submissions()
+        """Show 私の提出 and reopen an unfinished attempt (when the work is kept)."""
+        if self._open_my_submissions():
             self.resume()
 
     def _variant_button(self) -> ConfirmButton:
@@ -152,14 +146,15 @@ class PracticeFlow(w.VBox):
     def _abandon(self) -> str:
         """Mark the attempt on the page abandoned, if it is unfinished; the store's error
         as HTML, or ''."""
+        from simulator.service.client import ServiceError
         from simulator.store.errors import StoreError
 
-        live, scenario, panel = self.live, self.interview.scenario, self.interview.panel
-        if live is None or scenario is None or panel is None or self.feedback is not None:
+        panel = self.interview.panel
+        if panel is None or self.feedback is not None:
             return ""
         try:
-            live.abandon(scenario, panel.interview.seed)
-        except StoreError as exc:
+            self.backend.abandon(panel.interview)
+        except (StoreError, ServiceError) as exc:
             return tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
         if self.my_view is not None:
             self.my_view.reload()
@@ -171,41 +166,42 @@ class PracticeFlow(w.VBox):
         self.back_top.layout.display = None if away else "none"
         self.interview.again_button.layout.display = "none"  # the flow has its own
 
-    def _open_my_submissions(self) -> None:
-        """Open the store as the trainee: 私の提出's list, and turns kept as they are played.
-        A store that cannot be used is explained in place of 私の提出."""
+    def _open_my_submissions(self) -> bool:
+        """Open 私の提出 (folded) when the work is kept somewhere to list; False when it is
+        not. A store that cannot be used is explained in its place."""
+        from simulator.service.client import ServiceError
         from simulator.store.errors import StoreError
-        from simulator.store.workspace_store import workspace_store
 
-        folder = resolve_workspace(self.workspace)
         try:
-            repo = workspace_store(folder).as_current_user(folder)
-        except StoreError as exc:
+            source = self.backend.mine()
+        except (StoreError, ServiceError) as exc:
             error = w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
             self.mine.children = [error]
-            return
-        from simulator.store.resume import LiveAttempts
+            return False
+        if source is None:
+            return False
+        box = w.Accordion(children=[self._mine_list], selected_index=None)
+        box.set_title(0, t("mine.title", self.locale))
+        box.add_class("nuiawase-mine-box")
+        self.mine.children = [box]
+        self._show_mine(source)
+        return True
 
+    def _show_mine(self, source: MySource) -> None:
         from .my_submissions import MySubmissions  # the database layer loads only here
 
-        self.live = LiveAttempts(repo)
-        view = self.my_view = MySubmissions(repo, locale=self.locale, on_revise=self.revise)
+        view = self.my_view = MySubmissions(source, locale=self.locale, on_revise=self.revise)
         self._mine_list.children = [view]
 
     def _record_turn(self, move: Move, turn: Turn) -> None:
         """Keep a played turn in the store; a store error is shown, the interview goes on."""
         from simulator.store.errors import StoreError
 
-        live, scenario, panel = self.live, self.interview.scenario, self.interview.panel
-        if live is None or scenario is None or panel is None:
+        panel = self.interview.panel
+        if panel is None:
             return
         try:
-            live.record(
-                scenario,
-                panel.interview.seed,
-                turn.model_dump(mode="json"),
-                move.model_dump(mode="json", exclude_none=True),
-            )
+            self.backend.kept(panel.interview, move, turn)
         except StoreError as exc:
             self.notice.value = tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
 
@@ -216,85 +212,40 @@ class PracticeFlow(w.VBox):
         from pydantic import ValidationError
 
         from simulator.scenario.problems import InvalidFile
+        from simulator.service.client import ServiceError
         from simulator.store.errors import StoreError
 
-        if self.live is None:
-            return False
         try:
-            resumed = self._resume(self.live)
-        except (StoreError, InvalidFile, ValidationError) as exc:
+            found = self.backend.reopen()
+            if found is None:
+                return False
+            panel = self.interview.resume(found.interview, found.played)
+            if found.over:
+                panel.end()  # the forms were begun, so the interview was over
+                self.open_forms(found.draft)
+        except (StoreError, ServiceError, InvalidFile, ValidationError) as exc:
             self.notice.value = tag("div", error_text(exc, self.locale), "nuiawase-msg-error")
             return False
-        if resumed:
-            self.notice.value = tag("div", t("practice.resumed", self.locale), "nuiawase-resumed")
-        return resumed
-
-    def _resume(self, live: LiveAttempts) -> bool:
-        found = live.unfinished()
-        if found is None:
-            return False
-        from simulator.interview import Move
-        from simulator.models.submission import Draft
-        from simulator.scenario.library import load_case, version_file
-
-        # The version the attempt started on, even when a newer one has been published.
-        archived = version_file(found.scenario_id, found.scenario_hash)
-        case = str(archived) if archived is not None else found.scenario_id
-        if found.moves is not None:
-            moves = [Move.model_validate(m) for m in found.moves]
-            panel = self.interview.resume(case, found.seed, moves)
-            if found.draft is None:
-                return True  # still interviewing
-            panel.end()  # the forms were begun, so the interview was over
-        elif found.draft is not None:
-            # Turns stored without their moves (before they were kept live): the forms
-            # reopen from the draft's transcript.
-            self.interview.scenario, self.interview.region = load_case(case)
-            self.transcript = Draft.model_validate(found.draft).transcript
-        else:
-            return False
-        self.open_forms()
+        self.notice.value = tag("div", t("practice.resumed", self.locale), "nuiawase-resumed")
         return True
 
     def revise(self, row: MyRow) -> CaseworkSession | None:
         """Open a returned attempt's forms again; the next submit is its next version.
         A store or case-library error is shown where the forms would be."""
         from simulator.scenario.problems import InvalidFile
+        from simulator.service.client import ServiceError
         from simulator.store.errors import StoreError
 
         try:
-            return self._revise(row)
-        except (StoreError, InvalidFile) as exc:
+            session = self.backend.revise(row, self.locale)
+        except (StoreError, ServiceError, InvalidFile) as exc:
             self.forms.children = [
                 w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
             ]
             return None
-
-    def _revise(self, row: MyRow) -> CaseworkSession:
-        from simulator.casework.context import CaseContext
-        from simulator.casework.session import CaseworkSession
-        from simulator.models.submission import Submission
-        from simulator.scenario.library import load_case
-        from simulator.store.workspace_store import workspace_store
-
-        from .plan_editor import open_forms
-
-        folder = resolve_workspace(self.workspace)
-        repo = workspace_store(folder).as_current_user(folder)
-        record = repo.submission(row.submission_id)
-        work = Submission.model_validate(record.payload)
-        scenario, region = load_case(work.scenario_id)
-        self.interview.scenario, self.interview.region = scenario, region
-        self.transcript = work.transcript
-        context = CaseContext.of(scenario, region, work.transcript)
-        self.session = CaseworkSession.open(
-            context, workspace=self.workspace, locale=self.locale, stores=self.stores
-        )
-        assessment, plan = open_forms(self.session, on_submit=self._submitted)
-        self.forms.children = [assessment, plan]
+        self._show_forms(session)
         self.results.children = []
-        self.next_steps.layout.display = "none"
-        return self.session
+        return session
 
     def _started(self) -> None:
         self._reset()
@@ -315,33 +266,32 @@ class PracticeFlow(w.VBox):
         self.next_steps.layout.display = None
         self._show_steps()
 
-    def open_forms(self) -> CaseworkSession:
+    def open_forms(self, draft: dict[str, object] | None = None) -> CaseworkSession:
         """Open the assessment sheet and plan for the interview just held (draft restored)."""
-        from simulator.casework.context import CaseContext
-        from simulator.casework.session import CaseworkSession
+        panel = self.interview.panel
+        if panel is None or panel.report is None:
+            raise RuntimeError("the interview has not ended yet")
+        session = self.backend.casework(panel.interview, self.locale, draft)
+        self._show_forms(session)
+        self._show_steps()
+        return session
 
+    def _show_forms(self, session: CaseworkSession) -> None:
         from .plan_editor import open_forms
 
-        scenario, region = self.interview.scenario, self.interview.region
-        if self.transcript is None or scenario is None or region is None:
-            raise RuntimeError("the interview has not ended yet")
-        context = CaseContext.of(scenario, region, self.transcript)
-        self.session = CaseworkSession.open(
-            context, workspace=self.workspace, locale=self.locale, stores=self.stores
-        )
-        assessment, plan = open_forms(self.session, on_submit=self._submitted)
+        self.session = session
+        assessment, plan = open_forms(session, on_submit=self._submitted)
         self.forms.children = [assessment, plan]
         self.next_steps.layout.display = "none"
-        self._show_steps()
-        return self.session
 
     def _open_forms_or_explain(self) -> None:
         """The button's action: open the forms, or say why the store cannot keep them."""
+        from simulator.service.client import ServiceError
         from simulator.store.errors import StoreError
 
         try:
             self.open_forms()
-        except StoreError as exc:
+        except (StoreError, ServiceError) as exc:
             self.forms.children = [
                 w.HTML(tag("div", error_text(exc, self.locale), "nuiawase-msg-error"))
             ]
@@ -351,34 +301,17 @@ class PracticeFlow(w.VBox):
 
         from .feedback_view import FeedbackView
 
+        assert self.session is not None
         self.feedback = FeedbackView(
-            self._scorecard(submission),
+            self.backend.scorecard(self.session, submission),
             default_rubric(),
             submission,
             locale=self.locale,
-            region=self.interview.region,
+            region=self.session.context.region,
         )
         note = w.HTML(tag("p", t("practice.scored", self.locale), "nuiawase-done"))
         self.results.children = [note, self.feedback]
         self.last_steps.layout.display = None
-
-    def _scorecard(self, submission: Submission) -> Scorecard:
-        """The scorecard the trainee may see: the store's, made when it received the work;
-        only without a store (files in a personal workspace) is the work scored here."""
-        from simulator.rubric.files import default_rubric
-        from simulator.rubric.scorecard import score_submission
-        from simulator.store.casework_bridge import StoreSubmissionStore
-
-        assert self.session is not None
-        kept = self.session.submissions
-        if isinstance(kept, StoreSubmissionStore):
-            card = kept.scorecard(submission.trainee_id, submission.attempt_id, submission.version)
-            if card is None:  # it was stored a moment ago; gone only if erased meanwhile
-                raise RuntimeError(f"submission {submission.attempt_id} is not in the store")
-            return card
-        scenario, region = self.interview.scenario, self.interview.region
-        assert scenario is not None and region is not None
-        return score_submission(submission, scenario, region, default_rubric())
 
 
 def _load_forms_code() -> None:

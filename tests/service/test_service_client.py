@@ -78,4 +78,4 @@ def test_the_client_reports_the_services_refusals(service: Service) -> None:
     with pytest.raises(ServiceError) as denied:
         ServiceClient(service.url, "forged").me()
     assert denied.value.status == 401
-    assert client.me() == {"user": "taro", "role": "trainee"}
+    assert client.me() == {"user": "taro", "role": "trainee", "display_name": None}

@@ -196,7 +196,7 @@ def test_in_a_kernel_the_resumed_attempt_is_part_of_the_page(
     async def reload() -> tuple[PracticeFlow, bool]:
         flow = PracticeFlow(workspace=workspace)
         # The cell has not ended, and the attempt is already back.
-        inside = flow.interview.panel is not None and flow.live is not None
+        inside = flow.interview.panel is not None and flow.backend.live is not None
         await asyncio.sleep(0)
         return flow, inside
 
@@ -209,4 +209,4 @@ def test_in_a_kernel_the_resumed_attempt_is_part_of_the_page(
     assert inside
     assert again.interview.panel is not None, again.notice.value
     assert again.interview.panel.interview.seed == seed
-    assert again.live is not None and again.my_view is not None
+    assert again.backend.live is not None and again.my_view is not None

@@ -79,9 +79,8 @@ def test_an_attempt_keeps_the_version_it_started_on(workspace: Path) -> None:
     resumed = PracticeFlow(workspace=workspace)
     again = resumed.interview.panel
     assert again is not None and again.interview.seed == seed
-    assert resumed.interview.scenario is not None
-    assert resumed.interview.scenario.title.ja == "スタジオの事例 v1"
-    assert resumed.interview.scenario.version == v1.version
+    assert again.interview.scenario.title.ja == "スタジオの事例 v1"
+    assert again.interview.scenario.version == v1.version
     assert len(again.interview.turns) == len(REMARKS)
 
 

@@ -1,0 +1,87 @@
+"""The practice page in service mode, in a kernel of its own: it practises a case, keeps
+the draft across a restart and submits, all through the real service, while the kernel's
+library path and database point nowhere and an audit hook records every file it opens."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from simulator.interview.engine import play
+from simulator.interview.moves import Move
+from simulator.persona.generator import generate_persona
+from simulator.scenario.library import load_case
+from simulator.store import Store
+from tests.service_server import CASE, SUPERVISOR, Service, strong_play
+from tests.test_interview_unsure import UNSURE
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_the_practice_page_works_through_the_service_and_reads_no_case_or_database(
+    service: Service, tmp_path: Path
+) -> None:
+    assert UNSURE, "a remark the classifier is unsure of"
+    seed, moves, forms = strong_play()
+    given = tmp_path / "given.json"
+    plan = {"case": CASE, "seed": seed, "moves": moves, "forms": forms, "unsure": UNSURE}
+    given.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
+    env = dict(
+        os.environ,
+        NUIAWASE_SERVICE_URL=service.url,
+        NUIAWASE_SERVICE_TOKEN=service.tokens["saburo"],
+        NUIAWASE_CASES="/nonexistent/cases",
+        NUIAWASE_WORKSPACE=str(tmp_path / "workspace"),
+        NUIAWASE_DATABASE_URL="sqlite:////nonexistent/store.sqlite3",
+        PYTHONPATH=str(ROOT),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.service.practice_kernel", str(given)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+
+    # Nothing of the library or a database was opened, nor the engine or store loaded.
+    assert seen["opened"] == []
+    assert seen["modules"] == {}, "\n".join(seen["modules"].values())
+    assert seen["backend"] == "ServicePractice"
+
+    scenario, region = load_case(CASE)
+    assert seen["cases"] == [CASE]
+    assert scenario.title.ja in seen["library_detail"]
+    persona = generate_persona(scenario, region, seed)
+    assert persona.name.kanji in seen["intro"]
+    assert seen["unsure_said"] is False and seen["unsure_note"] and seen["unsure_buttons"]
+
+    expected = play(scenario, persona, map(Move.model_validate, moves))
+    for turn in expected.turns:
+        assert turn.reply in seen["chat"] or turn.reply.replace("\n", "") in seen["chat"]
+    # The debrief names the key facts told, by their summaries, once the interview is over.
+    told = [f.summary.ja for f in scenario.facts if f.id in expected.disclosed_facts]
+    assert any(summary in seen["debrief"] for summary in told)
+
+    assert seen["save_error"] is None
+    assert "nuiawase-resumed" in seen["resumed_notice"]
+    assert seen["resumed_chat"].count("nuiawase-turn") == len(moves)
+    assert seen["resumed_draft_same"] is True
+    assert seen["submitted"] is True, seen["submit_message"]
+    assert seen["mine"] and CASE in seen["mine"][0]
+    assert "saburo" in seen["printed"] and persona.name.kanji in seen["printed"]
+
+    with Store.open(service.database_url) as store:
+        boss = store.as_user(SUPERVISOR)
+        mine = [s for s in boss.submissions("saburo") if s.scenario_id == CASE]
+        assert len(mine) == 1
+        record = boss.submission(mine[0].id)
+        assert boss.scorecard(mine[0].id) is not None
+    # The stored transcript is the service's own record of the interview.
+    assert record.payload["transcript"] == json.loads(expected.model_dump_json())
