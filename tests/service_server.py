@@ -82,13 +82,14 @@ def service_process(
 
 @contextmanager
 def running(
-    database_url: str, tokens: Path, log: Path, timeout: float = 180
+    database_url: str, tokens: Path, log: Path, timeout: float = 180, workspace: Path | None = None
 ) -> Iterator[tuple[subprocess.Popen[str], str]]:
     """The service on a free port until the block ends (SIGTERM, then its exit awaited);
     what it logs goes to ``log`` (a pipe nobody reads could fill and stall it)."""
     port = free_port()
     cmd = [sys.executable, "-m", "simulator.service", "--database-url", database_url]
     cmd += ["--tokens", str(tokens), "--port", str(port)]
+    cmd += ["--workspace", str(workspace)] if workspace is not None else []
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     with log.open("a", encoding="utf-8") as errors:
         proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=errors, text=True, env=env)

@@ -147,9 +147,12 @@ def _plan_service(workspace: Path) -> Planned:
     """The service's port and a token per demo user, before the server starts (its kernels
     inherit the workspace user's)."""
     from simulator.service.local import plan
-    from simulator.store.demo import DEMO_TRAINEES, SUPERVISOR, TRAINER
+    from simulator.store.demo import DEMO_TRAINEES, TRAINER
+    from simulator.store.demo_course import SUPERVISORS
 
-    users = [_workspace_user(workspace), SUPERVISOR[0], TRAINER[0], *(n for n, _ in DEMO_TRAINEES)]
+    # Every demo person: the apps' ``?as=`` acts through that person's token.
+    people = [*(n for n, _ in SUPERVISORS), TRAINER[0], *(n for n, _ in DEMO_TRAINEES)]
+    users = [_workspace_user(workspace), *people]
     return plan(workspace, dict.fromkeys(users))
 
 

@@ -23,10 +23,13 @@ from tornado.web import Application
 from simulator.store import Store
 
 from .auth import Admit, HubTokens, LocalTokens, TokenResolver
+from .cohort_api import cohort_routes
 from .handlers import Context, routes
 from .hubgroups import admit
 from .live import LiveInterviews
 from .local import READY
+from .review_api import review_routes
+from .studio_api import studio_routes
 
 #: A request body larger than this is refused (a whole submission is far smaller).
 MAX_BODY = 2 * 1024 * 1024
@@ -34,16 +37,24 @@ MAX_BODY = 2 * 1024 * 1024
 WORKERS = 8
 
 
-def make_app(store: Store, tokens: TokenResolver, workers: int = WORKERS) -> Application:
-    """The tornado application over ``store``."""
+def make_app(
+    store: Store, tokens: TokenResolver, workers: int = WORKERS, workspace: Path | None = None
+) -> Application:
+    """The tornado application over ``store``; the studio's routes only with a
+    ``workspace`` (the folder its drafts and published cases live in)."""
     ctx = Context(store, LiveInterviews(store), tokens, ThreadPoolExecutor(workers))
-    return Application(routes(ctx))
+    studio = studio_routes(ctx, workspace)
+    return Application([*routes(ctx), *review_routes(ctx), *cohort_routes(ctx), *studio])
 
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m simulator.service", description=__doc__)
     p.add_argument("--database-url", help="the store (else NUIAWASE_DATABASE_URL, else workspace)")
-    p.add_argument("--workspace", type=Path, help="workspace whose SQLite store to use")
+    p.add_argument(
+        "--workspace",
+        type=Path,
+        help="workspace whose SQLite store to use, and whose cases the studio edits",
+    )
     p.add_argument("--tokens", type=Path, help="local token file (one machine)")
     p.add_argument("--host", default=None, help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=None, help="port (default: JupyterHub's or 8765)")
@@ -76,7 +87,9 @@ async def _serve(args: argparse.Namespace) -> int:
         print("no --tokens file and no JUPYTERHUB_API_URL: nobody could sign in", file=sys.stderr)
         return 2
     host, port = _address(args)
-    server = HTTPServer(make_app(store, tokens), max_body_size=MAX_BODY, xheaders=False)
+    workspace = args.workspace.resolve() if args.workspace else None
+    app = make_app(store, tokens, workspace=workspace)
+    server = HTTPServer(app, max_body_size=MAX_BODY, xheaders=False)
     server.listen(port, host)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

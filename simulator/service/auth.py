@@ -51,21 +51,36 @@ def bearer(header: str | None) -> str | None:
 class LocalTokens:
     """Tokens from a JSON file ``{"tokens": {token: user}}`` (one machine)."""
 
-    def __init__(self, tokens: Mapping[str, str]) -> None:
+    def __init__(self, tokens: Mapping[str, str], path: Path | None = None) -> None:
         self._tokens = dict(tokens)
+        self._path = path
+        self._stamp = path.stat().st_mtime_ns if path is not None else 0
 
     @classmethod
     def load(cls, path: Path) -> LocalTokens:
-        """Read the token file written by ``issue_tokens``."""
+        """Read the token file written by ``issue_tokens`` (read again when it changes:
+        the demo adds a token for a person added to the store while it runs)."""
         data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["tokens"])
+        return cls(data["tokens"], path)
 
     async def user_for(self, token: str) -> str | None:
         """The user of ``token`` (compared in constant time)."""
+        found = self._find(token)
+        if found is None and self._path is not None and self._changed(self._path):
+            self._tokens = dict(json.loads(self._path.read_text(encoding="utf-8"))["tokens"])
+            found = self._find(token)
+        return found
+
+    def _find(self, token: str) -> str | None:
         for known, user in self._tokens.items():
             if secrets.compare_digest(known, token):
                 return user
         return None
+
+    def _changed(self, path: Path) -> bool:
+        stamp = path.stat().st_mtime_ns
+        changed, self._stamp = stamp != self._stamp, stamp
+        return changed
 
 
 def issue_tokens(path: Path, users: Iterable[str]) -> dict[str, str]:
@@ -81,6 +96,24 @@ def issue_tokens(path: Path, users: Iterable[str]) -> dict[str, str]:
 #: Called with a hub user's name and groups before their token is trusted; raises (a
 #: StoreError) to refuse them.
 Admit = Callable[[str, list[str]], Awaitable[object]]
+
+
+def token_of(path: Path, user: str) -> str:
+    """``user``'s token in the file ``path`` (0600), added when the file has none (one
+    machine: the demo's apps acting as a person added after the demo started)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    tokens: dict[str, str] = data["tokens"]
+    found = next((tok for tok, name in tokens.items() if name == user), None)
+    if found is not None:
+        return found
+    token = secrets.token_urlsafe(32)
+    tokens[token] = user
+    spare = path.with_name(path.name + f".{os.getpid()}")
+    fd = os.open(spare, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        json.dump({"tokens": tokens}, f)
+    os.replace(spare, path)  # whole or not at all: the service may be reading it
+    return token
 
 
 class HubTokens:
@@ -131,4 +164,12 @@ class HubTokens:
         return user
 
 
-__all__ = ["Admit", "HubTokens", "LocalTokens", "TokenResolver", "bearer", "issue_tokens"]
+__all__ = [
+    "Admit",
+    "HubTokens",
+    "LocalTokens",
+    "TokenResolver",
+    "bearer",
+    "issue_tokens",
+    "token_of",
+]

@@ -27,6 +27,8 @@ class ServiceError(Exception):
         self.key: str | None = error.get("key")
         self.field: str | None = error.get("field")
         self.text: str = error.get("message") or f"HTTP {status}"
+        #: The whole reply (an invalid case's reply lists its problems beside the error).
+        self.body: dict[str, Any] = body if isinstance(body, dict) else {}
         super().__init__(self.text)
 
 
@@ -68,6 +70,10 @@ class ServiceClient:
             except ValueError:
                 detail = {}
             raise ServiceError(exc.code, detail) from None
+
+    def call(self, method: str, path: str, body: dict[str, Any] | None = None) -> Any:
+        """Any endpoint: the parsed JSON reply, or ServiceError (the apps' own calls)."""
+        return self._call(method, path, body)
 
     def me(self) -> dict[str, Any]:
         """Who the service takes this user for: ``{user, role}``."""

@@ -69,6 +69,8 @@ def to_json(value: Any) -> Any:
         return {str(k): to_json(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
         return [to_json(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted(to_json(v) for v in value)  # sorted: the same reply every time
     return value
 
 

@@ -1,8 +1,9 @@
 """The studio's state behind its view: the case being written, its live lint, the
 persona previews, a play-test with its lock inspector, the bot learners, and publishing.
 
-Only a trainer (or the local operator) opens it: the role is checked here, before any
-case text, answer key or draft is read, so no view can show a trainee the studio's data.
+Only a trainer (or the local operator) opens it: the case shelf (shelf.py: the
+workspace's, or the service's) checks the role before any case text, answer key or draft
+is read, so no view can show a trainee the studio's data.
 """
 
 from __future__ import annotations
@@ -15,30 +16,21 @@ from simulator.interview import Interview, Move, Turn
 from simulator.models import Region, Scenario
 from simulator.persona import generate_persona
 from simulator.rubric.calibration import CalibrationReport
-from simulator.scenario.library import PUBLISHED_DIR, default_cases_dir, find_region
+from simulator.scenario.library import PUBLISHED_DIR, find_region
 from simulator.scenario.onepass import Checked
 from simulator.scenario.problems import InvalidFile
 from simulator.store import Repository
-from simulator.store.roles import require_role
 
 from .calibrate import calibrate_case, exemplar_folder
-from .casefile import case_id, check_case, save_case
+from .casefile import check_case
 from .locks import TurnLocks, inspect_turns
-from .publish import PUBLISHERS, Published, publish_case
+from .publish import Published
+from .refs import CaseRef
+from .shelf import DRAFTS_DIR, CaseShelf, LocalShelf
 from .template import TemplateAnswers, case_from_template
 
-#: The trainer's working files (drafts), apart from the published cases.
-DRAFTS_DIR = "studio"
 #: Seeds of the side-by-side persona preview.
 PREVIEW_SEEDS = (1, 2, 3)
-
-
-@dataclass(frozen=True)
-class CaseRef:
-    """A case the studio can open: where it is, and from which shelf."""
-
-    shelf: str  # "draft", "published" or "shipped"
-    path: Path
 
 
 @dataclass(frozen=True)
@@ -55,38 +47,34 @@ class PersonaPreview:
 class StudioModel:
     """One trainer's studio session over a workspace."""
 
-    def __init__(self, repo: Repository, workspace: Path, locale: str | None = None) -> None:
-        require_role(repo.actor, "open_studio", *PUBLISHERS)
-        self.repo, self.workspace, self.locale = repo, Path(workspace), locale
+    def __init__(
+        self, shelf: CaseShelf | Repository, workspace: Path, locale: str | None = None
+    ) -> None:
+        # A Repository is the workspace's own shelf (plain kernels and tests pass one);
+        # either way the role is checked before any case is read.
+        if isinstance(shelf, Repository):
+            shelf = LocalShelf(shelf, workspace)
+        self.shelf: CaseShelf = shelf
+        self.workspace, self.locale = Path(workspace), locale
         self.text = ""
         self.interview: Interview | None = None
 
     # ------------------------------------------------------------------ cases
     @property
-    def drafts(self) -> Path:
-        """Where the studio saves the trainer's working files."""
-        return self.workspace / DRAFTS_DIR
-
-    @property
     def published(self) -> Path:
-        """The workspace's case folder (what the practice app's library reads)."""
+        """The kernel's case folder: where a case's own region is looked for."""
         return self.workspace / PUBLISHED_DIR
 
     def cases(self) -> list[CaseRef]:
         """The drafts, the published cases and the shipped library, in that order."""
-        shelves = (("draft", self.drafts), ("published", self.published))
-        out = [
-            CaseRef(shelf, p)
-            for shelf, folder in shelves
-            for p in sorted(folder.glob("*.yaml"))
-            if p.is_file()
-        ]
-        out += [CaseRef("shipped", p) for p in sorted(default_cases_dir().glob("*.yaml"))]
-        return out
+        return self.shelf.cases()
 
-    def open(self, path: Path) -> str:
-        """Open a case file for editing; its text becomes the studio's."""
-        self.text = path.read_text(encoding="utf-8")
+    def open(self, case: CaseRef | Path) -> str:
+        """Open a listed case (or a file) for editing; its text becomes the studio's."""
+        if isinstance(case, CaseRef):
+            self.text = self.shelf.read(case)
+        else:
+            self.text = case.read_text(encoding="utf-8")
         self.interview = None
         return self.text
 
@@ -98,22 +86,26 @@ class StudioModel:
 
     def check(self) -> Checked:
         """Every problem of the text, in one pass (as a file of the case folder)."""
-        return check_case(self.text, self.published, self.locale)
+        return self.shelf.check(self.text, self.locale)
 
     def save(self) -> Path:
         """Save the text as a draft (InvalidFile with every error when it is not valid)."""
-        path = self.drafts / f"{case_id(self.text) or 'case'}.yaml"
-        save_case(self.text, path, self.locale, where=self.published / path.name)
-        return path
+        return self.shelf.save(self.text, self.locale)
 
     def publish(self) -> Published:
         """Publish the text as the case's next version (trainers only; see publish.py)."""
-        return publish_case(self.repo, self.text, self.workspace, self.locale)
+        return self.shelf.publish(self.text, self.locale)
 
     # ------------------------------------------------------------------ the case
     def case(self) -> tuple[Scenario, Region]:
         """The valid case and its region; InvalidFile with every error otherwise."""
         checked = self.check()
+        if not checked.ok:
+            raise InvalidFile(checked.errors)
+        # The service's check names the problems; the model the play-test, previews and
+        # bots run on is this kernel's reading of the same text (a trainer's own case).
+        if checked.model is None:
+            checked = check_case(self.text, self.published, self.locale)
         scenario = checked.model
         if not checked.ok or not isinstance(scenario, Scenario):
             raise InvalidFile(checked.errors)
@@ -166,3 +158,6 @@ class StudioModel:
         if folder is None:
             return None
         return folder, calibrate_case(scenario, region, folder, self.locale)
+
+
+__all__ = ["DRAFTS_DIR", "PREVIEW_SEEDS", "CaseRef", "PersonaPreview", "StudioModel"]

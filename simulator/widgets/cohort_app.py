@@ -9,18 +9,18 @@ name and title is escaped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from pathlib import Path
 
 import ipywidgets as w
 
 from simulator.i18n import t
 from simulator.store import Repository, StoreError
-from simulator.store.cohort_stats import KAPPA_WARNING, CohortStats, cohort_stats
+from simulator.store.cohort_stats import KAPPA_WARNING, CohortStats
 from simulator.store.course_view import CourseProgress
 from simulator.store.progress import CAPSTONE
 
-from .acting import acting, with_banner
+from .acting import acting, service_acting, with_banner
+from .cohort_source import CohortSource, LocalCohorts, ServiceCohorts
 from .html import esc, tag
 from .svg import heatmap, histogram
 
@@ -31,19 +31,6 @@ AGREEMENT_COLUMNS = (
     "cohort.kappa",
     "cohort.overrides",
 )
-
-
-@cache
-def _fact_titles(scenario_id: str, lang: str) -> dict[str, str]:
-    """A scenario's fact ids and summaries, from the case library (ids alone if gone)."""
-    from simulator.scenario.library import load_case
-    from simulator.scenario.problems import InvalidFile
-
-    try:
-        scenario, _ = load_case(scenario_id)
-    except InvalidFile:
-        return {}
-    return {f.id: f.summary.get(lang) for f in scenario.facts}
 
 
 def _criterion_titles(lang: str) -> dict[str, str]:
@@ -182,11 +169,13 @@ def cohort_html(
 class CohortApp(w.VBox):
     """A cohort picker and the view of its figures."""
 
-    def __init__(self, repo: Repository, *, locale: str | None = None) -> None:
-        self.repo, self.locale = repo, locale
+    def __init__(self, source: CohortSource | Repository, *, locale: str | None = None) -> None:
+        # A Repository is today's in-kernel source (tests and plain kernels pass one).
+        self.source = LocalCohorts(source) if isinstance(source, Repository) else source
+        self.locale = locale
         lang = locale or "ja"
         try:
-            names = [c.name for c in repo.cohorts()]
+            names = self.source.names()
         except StoreError:
             names = []
         self.cohort = w.Dropdown(
@@ -203,18 +192,20 @@ class CohortApp(w.VBox):
     def refresh(self) -> None:
         """Read the chosen cohort's work again and redraw."""
         try:
-            rows = self.repo.cohort_rows(self.cohort.value or None)
-            course = self.repo.cohort_course(self.cohort.value or None)
+            found = self.source.figures(self.cohort.value or None, self._lang)
         except StoreError as exc:
             self.view.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
             return
-        stats = cohort_stats(rows, lambda s: _fact_titles(s, self._lang))
-        self.view.value = cohort_html(stats, self.locale, course)
+        self.view.value = cohort_html(found.stats, self.locale, found.course)
 
 
 def cohort_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the app, or the reason it cannot open, in words."""
     try:
+        remote = service_acting(workspace)
+        if remote is not None:
+            app = CohortApp(ServiceCohorts(remote.client), locale=locale or remote.locale)
+            return with_banner(app, remote, locale)
         who = acting(workspace)
         app = CohortApp(who.repo, locale=locale or who.locale)
         return with_banner(app, who, locale)

@@ -13,9 +13,9 @@ from collections.abc import Callable
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.store import Repository
 
 from .html import esc
+from .review_desk import SupervisionBook
 from .supervision_view import SupervisionView
 
 #: The decisions that move a submission on, with their buttons' styles.
@@ -27,7 +27,7 @@ class DecisionPanel(w.VBox):
 
     def __init__(
         self,
-        repo: Repository,
+        book: SupervisionBook,
         locale: str | None,
         *,
         on_override: Callable[[], None],
@@ -61,7 +61,7 @@ class DecisionPanel(w.VBox):
         comment.on_click(lambda _: on_comment())
         self.note = w.Textarea(placeholder=tr("review.note"))
         self.note.add_class("nw-note")
-        self.supervision = SupervisionView(repo, locale=locale)
+        self.supervision = SupervisionView(book, locale=locale)
         buttons = []
         for action, style in ACTIONS:
             b = w.Button(description=tr(f"review.{action}"), button_style=style)

@@ -7,6 +7,7 @@ escaping helpers (studio_views.py), and text fields are plain inputs, never mark
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ from simulator.studio.model import StudioModel
 from simulator.studio.publish import Published
 from simulator.studio.template import TemplateAnswers
 
-from .acting import acting, with_banner
+from .acting import acting, service_acting, with_banner
 from .confirm import fit_button
 from .html import tag
 from .studio_views import (
@@ -63,7 +64,11 @@ class StudioApp(w.VBox):
     def __init__(self, model: StudioModel) -> None:
         self.model = model
         loc = self.locale = model.locale
-        self._syncing = False
+        # Per thread: the lint runs on the debouncer's thread, and while it fills the form
+        # from the text the trainer's next keystroke arrives on the kernel's own thread;
+        # a shared flag made the studio drop that keystroke (seen once the check went to
+        # the service, which frees the kernel's thread while it waits).
+        self._sync = threading.local()
         self._lint: Debouncer[str] = Debouncer(lambda _: self.relint(), LINT_DELAY)
         # Opening a case.
         self.picker = w.Dropdown(description=t("studio.pick", loc), layout=w.Layout(width="60%"))
@@ -159,6 +164,15 @@ class StudioApp(w.VBox):
         self.refresh_cases()
         self.lint.value = _msg(t("studio.no_case", loc), "nw-lint-ok")
 
+    @property
+    def _syncing(self) -> bool:
+        """True while this thread writes the text or the form itself (not the trainer)."""
+        return bool(getattr(self._sync, "on", False))
+
+    @_syncing.setter
+    def _syncing(self, value: bool) -> None:
+        self._sync.on = value
+
     # ------------------------------------------------------------------ building
     def _button(self, key: str, action: Callable[[], None], name: str, style: str = "") -> w.Button:
         button = fit_button(t(key, self.locale), button_style=style)
@@ -191,7 +205,7 @@ class StudioApp(w.VBox):
     def refresh_cases(self) -> None:
         """List the drafts, published cases and shipped library again."""
         self.picker.options = [
-            (f"[{t(f'studio.shelf.{c.shelf}', self.locale)}] {c.path.name}", str(c.path))
+            (f"[{t(f'studio.shelf.{c.shelf}', self.locale)}] {c.path.name}", c)
             for c in self.model.cases()
         ]
         if self.picker.options and self.picker.value is None:
@@ -200,7 +214,9 @@ class StudioApp(w.VBox):
     def open_selected(self) -> None:
         """Open the picked case."""
         if self.picker.value:
-            self.show_text(self.model.open(Path(self.picker.value)))
+            text = self._guard(lambda: self.model.open(self.picker.value))
+            if text is not None:
+                self.show_text(text)
 
     def create(self, answers: TemplateAnswers) -> None:
         """Start a new case from the wizard's answers."""
@@ -244,7 +260,11 @@ class StudioApp(w.VBox):
 
     def relint(self) -> None:
         """Check the text again: the lint list, and the form's values from the text."""
-        checked = self.model.check()
+        try:
+            checked = self.model.check()
+        except StoreError as exc:  # the service is away or refused: said, the text kept
+            self.lint.value = _msg(exc.message(self.locale), "nuiawase-msg-error")
+            return
         self.lint.value = lint_html(checked.problems, self.locale)
         self._syncing = True
         try:
@@ -359,11 +379,17 @@ class StudioApp(w.VBox):
 def studio_app(workspace: str | Path | None = None, locale: str | None = None) -> w.Widget:
     """The notebook's one line: the studio, or the reason it cannot open, in words."""
     from simulator.settings import load_settings
+    from simulator.studio.service_shelf import ServiceShelf
 
     try:
+        # The kernel's folder: where a case's own region and exemplars are looked for.
+        folder = load_settings(workspace, find=True).workspace or Path.cwd()
+        remote = service_acting(workspace)
+        if remote is not None:
+            shelf = ServiceShelf(remote.client)
+            app = StudioApp(StudioModel(shelf, folder, locale or remote.locale))
+            return with_banner(app, remote, locale)
         who = acting(workspace)
-        folder = load_settings(workspace, find=True).workspace
-        assert folder is not None
         app = StudioApp(StudioModel(who.repo, folder, locale or who.locale))
         return with_banner(app, who, locale)
     except StoreError as exc:

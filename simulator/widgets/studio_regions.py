@@ -161,13 +161,19 @@ def _may_read_keys(workspace: str | Path | None) -> None:
     """Raise PermissionDenied unless the user is a trainer or an admin: the page shows
     which resources each case's answer key asks for. A workspace without a store has one
     user, who holds the files anyway."""
+    from simulator.service.remote import remote
     from simulator.settings import load_settings
     from simulator.store.content import AUTHORS
-    from simulator.store.roles import require_role
+    from simulator.store.roles import Actor, Role, require_role
     from simulator.store.workspace_store import has_store
 
-    from .acting import acting
+    from .acting import acting, service_acting
 
+    through = service_acting(workspace)
+    if through is not None:  # the service knows the role; the kernel opens no store
+        me = remote(through.client, "GET", "/api/me")
+        require_role(Actor(None, me["user"], Role(me["role"])), "read_answer_keys", *AUTHORS)
+        return
     settings = load_settings(workspace, find=True)
     if settings.workspace is None or not has_store(settings.workspace):
         return

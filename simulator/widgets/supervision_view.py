@@ -1,6 +1,6 @@
 """スーパービジョン記録 of one trainee: the sessions so far and a form for the next one.
 
-A thin view over Repository.record_supervision / supervision_records; text is escaped.
+A thin view over a SupervisionBook (the store in the kernel, or the service); text is escaped.
 """
 
 from __future__ import annotations
@@ -10,17 +10,18 @@ import datetime as dt
 import ipywidgets as w
 
 from simulator.i18n import t
-from simulator.store import Repository, StoreError
+from simulator.store import StoreError
 from simulator.store.supervision import KINDS
 
 from .html import esc, tag
+from .review_desk import SupervisionBook
 
 
 class SupervisionView(w.VBox):
     """The records of the trainee last shown, and the form that adds one."""
 
-    def __init__(self, repo: Repository, *, locale: str | None = None) -> None:
-        self.repo, self.locale = repo, locale
+    def __init__(self, book: SupervisionBook, *, locale: str | None = None) -> None:
+        self.book, self.locale = book, locale
         self.trainee: str | None = None
         self.title = w.HTML()
         self.records = w.HTML()
@@ -55,7 +56,7 @@ class SupervisionView(w.VBox):
         self.trainee = trainee
         self.title.value = tag("h4", t("sv.title", self.locale, trainee=trainee))
         try:
-            entries = self.repo.supervision_records(trainee)
+            entries = self.book.supervision_records(trainee)
         except StoreError as exc:
             self.records.value = tag("div", exc.message(self.locale), "nuiawase-msg-error")
             return
@@ -83,7 +84,7 @@ class SupervisionView(w.VBox):
             self.message.value = tag("div", t("sv.need_date", self.locale), "nuiawase-msg-error")
             return
         try:
-            self.repo.record_supervision(
+            self.book.record_supervision(
                 self.trainee,
                 self.held_on.value,
                 self.kind.value,

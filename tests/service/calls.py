@@ -9,6 +9,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from typing import Any
 
+from tests.service_server import CASE, Service, strong_play
+
 
 @dataclass
 class Raw:
@@ -32,3 +34,17 @@ class Raw:
             status, text = exc.code, exc.read().decode()
         self.bodies.append(text)
         return status, json.loads(text)
+
+
+def hand_in(service: Service, trainee: str, turns: int) -> int:
+    """``trainee`` plays the strong exemplar's first ``turns`` moves and submits its
+    forms; the submission's id."""
+    me = Raw(service.url, service.tokens[trainee])
+    seed, moves, forms = strong_play()
+    _, started = me.call("POST", "/api/attempts", {"case": CASE, "seed": seed})
+    attempt = started["attempt"]["id"]
+    for move in moves[:turns]:
+        me.call("POST", f"/api/attempts/{attempt}/turns", move)
+    status, body = me.call("POST", f"/api/attempts/{attempt}/submissions", forms)
+    assert status == 201, body
+    return int(body["submission"]["id"])
