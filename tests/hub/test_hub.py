@@ -16,11 +16,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from simulator.scenario.library import load_case
 from simulator.store import Store
 from simulator.store.scoring import default_scorer
+from tests.browser.conftest import _local_only
+from tests.browser.review_steps import SLOW, decide, pick
+from tests.browser.steps import interview, pick_case_here
 from tests.service.test_service_secrets import SECRET_KEYS, keys
 from tests.service_server import CASE, strong_play
 
@@ -28,13 +31,22 @@ from .deploy import Deployment
 from .users import kernel_of
 
 
-def sign_in(page: Page, deployment: Deployment, name: str, password: str) -> None:
-    """Sign in at /hub/login; the hub spawns the server and opens the practice app."""
-    page.goto(f"{deployment.hub.url}/hub/login")
+def sign_in(page: Page, deployment: Deployment, name: str, password: str, app: str = "") -> None:
+    """Sign in at /hub/login; the hub spawns the server and opens ``app`` (a notebook's
+    path; by default the config's default_url, the practice app)."""
+    after = f"?next=/user/{name}/voila/render/{app}" if app else ""
+    page.goto(f"{deployment.hub.url}/hub/login{after}")
     page.fill("#username_input", name)
     page.fill("#password_input", password)
     page.click("#login_submit")
-    expect(page).to_have_url(re.compile(rf"/user/{name}/voila/render/"), timeout=240_000)
+    expect(page).to_have_url(re.compile(rf"/user/{name}/voila/render/{app}"), timeout=240_000)
+
+
+def new_page(browser: Browser, browser_context_args: dict[str, Any]) -> Page:
+    """A page of a context of its own (a second person's cookies), 127.0.0.1 only."""
+    context = browser.new_context(**browser_context_args)
+    context.route("**/*", _local_only)
+    return context.new_page()
 
 
 @pytest.fixture(scope="module")
@@ -66,10 +78,18 @@ print(json.dumps({{"me": me, "status": status, "body": body, "attempt": attempt,
         yield kernel.json(code)
 
 
-def test_trainee_signs_in_and_the_practice_app_opens(page: Page, deployment: Deployment) -> None:
-    trainee = deployment.person("nuiawase-trainee")
+def test_trainee_signs_in_and_interviews_in_the_practice_app(
+    page: Page, deployment: Deployment
+) -> None:
+    # The other trainee: the first one's server and work stay untouched by this.
+    trainee = deployment.person("nuiawase-trainee", 1)
     sign_in(page, deployment, trainee.name, trainee.password)
-    page.screenshot(path="/tmp/hub_practice.png")
+    pick_case_here(page, CASE)
+    interview(page)  # each question gets the client's reply, from the service
+    with Store.open(deployment.database_url) as store:
+        attempts = store.as_operator().attempts(trainee.name)
+        assert [a.scenario_id for a in attempts] == [CASE]
+        assert len(store.as_operator().turns(attempts[0].id)) == 3
 
 
 def test_groups_gave_each_user_their_role(deployment: Deployment) -> None:
@@ -77,7 +97,7 @@ def test_groups_gave_each_user_their_role(deployment: Deployment) -> None:
         person = deployment.person(group)
         with kernel_of(deployment, person.name) as kernel:
             status, me = kernel.json('print(json.dumps(call("GET", "/api/me")))')
-        assert (status, me) == (200, {"user": person.name, "role": role})
+        assert (status, me["user"], me["role"]) == (200, person.name, role)
     # The supervisor was admitted into the cohort their group names.
     with Store.open(deployment.database_url) as store:
         (cohort,) = store.as_operator().cohorts()
@@ -157,10 +177,9 @@ print(json.dumps({{"tried": tried, "services": len(service), "keys": keys,
 
 
 def test_a_forged_scorecard_is_ignored(deployment: Deployment, played: dict[str, Any]) -> None:
-    assert played["me"] == [
-        200,
-        {"user": deployment.person("nuiawase-trainee").name, "role": "trainee"},
-    ]
+    trainee = deployment.person("nuiawase-trainee")
+    status, me = played["me"]
+    assert (status, me["user"], me["role"]) == (200, trainee.name, "trainee")
     assert played["status"] == 201, played["body"]
     submitted = played["body"]["submission"]
     assert submitted["total_score"] is None  # a trainee sees no total before review
@@ -169,8 +188,7 @@ def test_a_forged_scorecard_is_ignored(deployment: Deployment, played: dict[str,
     with Store.open(deployment.database_url) as store:
         record = store.as_operator().submission(submitted["id"])
         # Admitted on first sight into the cohort of their hub group.
-        trainee = deployment.person("nuiawase-trainee").name
-        cohorts = [c.name for c in store.as_user(trainee).cohorts()]
+        cohorts = [c.name for c in store.as_user(trainee.name).cohorts()]
     assert cohorts == [deployment.values.cohort]
     rescored = default_scorer().score(
         record.scenario_hash, scenario.model_dump(mode="json"), record.payload, seed
@@ -223,3 +241,33 @@ print(json.dumps({{"queue": call("GET", "/api/queue")[1],
     assert submission in [row["submission_id"] for row in seen["queue"]["queue"]["rows"]], seen
     status, review = seen["review"]
     assert status == 200 and review["scorecard"]["total_score"] is not None
+
+
+def test_the_supervisor_approves_in_the_review_app_and_the_trainee_sees_it(
+    browser: Browser,
+    browser_context_args: dict[str, Any],
+    deployment: Deployment,
+    played: dict[str, Any],
+) -> None:
+    supervisor = deployment.person("nuiawase-supervisor")
+    trainee = deployment.person("nuiawase-trainee")
+    submission = played["body"]["submission"]["id"]
+    page = new_page(browser, browser_context_args)
+    sign_in(page, deployment, supervisor.name, supervisor.password, "voila_apps/review.ipynb")
+    page.get_by_placeholder("研修生", exact=True).fill(trainee.name)
+    page.get_by_role("button", name="一覧を更新").click()
+    pick(page, submission)
+    decide(page, "承認する")
+    decide(page, "研修生に公開する")
+    page.context.close()
+
+    page = new_page(browser, browser_context_args)
+    sign_in(page, deployment, trainee.name, trainee.password)
+    page.locator(".nuiawase-mine-box").get_by_text("私の提出").click()
+    expect(page.locator(".nw-mine-list select")).to_be_visible(timeout=SLOW)
+    page.locator(".nw-mine-list select").select_option(index=0)
+    expect(page.locator(".nw-mine-detail")).to_contain_text("公開済み", timeout=SLOW)
+    page.context.close()
+    with Store.open(deployment.database_url) as store:
+        record = store.as_operator().submission(submission)
+    assert record.status.value == "released"
