@@ -137,11 +137,14 @@ c.Spawner.pre_spawn_hook = _nuiawase_home
 _service_env = {{"NUIAWASE_DATABASE_URL": {database_url!r}, "NUIAWASE_CASES": {library!r}}}
 if os.environ.get("PYTHONPATH"):  # a checkout run in place (the test): the hub's own
     _service_env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+# The studio's drafts and published cases (trainers work on them through the service).
+STUDIO = HERE / "studio"
+STUDIO.mkdir(mode=0o700, exist_ok=True)
 c.JupyterHub.services = [
     {{
         "name": "nuiawase",
         "url": {service_url!r},
-        "command": [sys.executable, "-m", "simulator.service"],
+        "command": [sys.executable, "-m", "simulator.service", "--workspace", str(STUDIO)],
         "environment": _service_env,
     }},
     {{

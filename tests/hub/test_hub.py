@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from simulator.i18n import t
 from simulator.scenario.library import load_case
 from simulator.store import Store
 from simulator.store.scoring import default_scorer
@@ -271,3 +272,18 @@ def test_the_supervisor_approves_in_the_review_app_and_the_trainee_sees_it(
     with Store.open(deployment.database_url) as store:
         record = store.as_operator().submission(submission)
     assert record.status.value == "released"
+
+
+def test_the_trainer_opens_a_case_in_the_studio(
+    browser: Browser, browser_context_args: dict[str, Any], deployment: Deployment
+) -> None:
+    trainer = deployment.person("nuiawase-trainer")
+    page = new_page(browser, browser_context_args)
+    sign_in(page, deployment, trainer.name, trainer.password, "voila_apps/studio.ipynb")
+    picker = page.locator(".nw-studio-picker select")
+    expect(picker).to_be_visible(timeout=SLOW)
+    # The library the service reads (the hub's root-only folder), through the service.
+    picker.select_option(label=f"[{t('studio.shelf.shipped', 'ja')}] {CASE}.yaml")
+    page.get_by_role("button", name=t("studio.open", "ja"), exact=True).click()
+    expect(page.locator(".nw-studio-lint")).to_contain_text("エラーはありません", timeout=SLOW)
+    page.context.close()
