@@ -42,9 +42,36 @@ class _Watch:
             IMPORTED[name] = "".join(traceback.format_stack(limit=12))
 
 
+def revise() -> dict[str, Any]:
+    """A returned submission: 私の提出 offers 修正して再提出, the forms reopen with the
+    work as it was handed in, and the next submit is version 2."""
+    from simulator.widgets.plan_editor import PlanEditor
+    from simulator.widgets.practice import PracticeFlow
+
+    flow = PracticeFlow()
+    view = flow.my_view
+    assert view is not None
+    row = view.rows[0]
+    view.list.value = row.submission_id
+    out: dict[str, Any] = {"revisable": row.revisable, "detail": view.detail.value}
+    view.revise.click()
+    editor = next(c for c in flow.forms.children if isinstance(c, PlanEditor))
+    assert flow.session is not None
+    out["goal"] = flow.session.draft.plan.long_term_goal
+    flow.session.set("plan.long_term_goal", "直した長期目標")
+    out["submitted"] = editor.submit()
+    out["submit_message"] = editor.result.value
+    return out
+
+
 def main() -> None:
     sys.addaudithook(_audit)
     sys.meta_path.insert(0, _Watch())  # type: ignore[arg-type]
+    if sys.argv[2:] == ["revise"]:
+        out = revise()
+        out["modules"], out["opened"] = IMPORTED, OPENED
+        print(json.dumps(out, ensure_ascii=False))
+        return
     from simulator.interview.moves import Move
     from simulator.widgets.plan_editor import PlanEditor
     from simulator.widgets.practice import PracticeFlow

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from simulator.interview.engine import play
 from simulator.interview.moves import Move
@@ -38,17 +39,21 @@ def test_the_practice_page_works_through_the_service_and_reads_no_case_or_databa
         NUIAWASE_DATABASE_URL="sqlite:////nonexistent/store.sqlite3",
         PYTHONPATH=str(ROOT),
     )
-    done = subprocess.run(
-        [sys.executable, "-m", "tests.service.practice_kernel", str(given)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        timeout=900,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    seen = json.loads(done.stdout.strip().splitlines()[-1])
+
+    def kernel(*extra: str) -> dict[str, Any]:
+        done = subprocess.run(
+            [sys.executable, "-m", "tests.service.practice_kernel", str(given), *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=900,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+    seen = kernel()
 
     # Nothing of the library or a database was opened, nor the engine or store loaded.
     assert seen["opened"] == []
@@ -85,3 +90,21 @@ def test_the_practice_page_works_through_the_service_and_reads_no_case_or_databa
         assert boss.scorecard(mine[0].id) is not None
     # The stored transcript is the service's own record of the interview.
     assert record.payload["transcript"] == json.loads(expected.model_dump_json())
+
+    # The supervisor returns it; a new kernel revises it from 私の提出 and hands in v2.
+    with Store.open(service.database_url) as store:
+        reviewer = store.as_user(SUPERVISOR)
+        reviewer.start_review(mine[0].id)
+        reviewer.return_to_trainee(mine[0].id, "計画を見直してください")
+    again = kernel("revise")
+    assert again["opened"] == [] and again["modules"] == {}
+    assert again["revisable"] is True and "計画を見直してください" in again["detail"]
+    assert again["goal"] == forms["plan"]["long_term_goal"]
+    assert again["submitted"] is True, again["submit_message"]
+    with Store.open(service.database_url) as store:
+        boss = store.as_user(SUPERVISOR)
+        versions = [s for s in boss.submissions("saburo") if s.scenario_id == CASE]
+        assert [s.number for s in versions] == [1, 2]
+        second = boss.submission(versions[-1].id).payload
+    assert second["plan"]["long_term_goal"] == "直した長期目標"
+    assert second["transcript"] == json.loads(expected.model_dump_json())
