@@ -50,6 +50,8 @@ def test_flagged_first_evidence_links_and_decisions(cast: Cast) -> None:
     app.decisions.reason.value = "   "
     app.override()
     assert "reason" in app.message.value and "nuiawase-msg-error" in app.message.value
+    # Said beside the buttons too: the page's message is out of sight down there.
+    assert app.decisions.message.value == app.message.value
     assert cast.sato.levels(risky)["grounding"] == current
     app.decisions.reason.value = "根拠の発言が引けている"
     app.override()

@@ -339,6 +339,8 @@ class ReviewApp(w.VBox):
         value = tag("div", text, "nuiawase-msg-error" if error else "nuiawase-done") if text else ""
         if self.message.value != value:
             self.message.value = value
+        if self._panel is not None and self._panel.message.value != value:
+            self._panel.message.value = value
 
 
 QUEUE_KEYS = Path(__file__).with_name("queue_keys.js")

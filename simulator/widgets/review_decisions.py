@@ -62,6 +62,10 @@ class DecisionPanel(w.VBox):
         self.note = w.Textarea(placeholder=tr("review.note"))
         self.note.add_class("nw-note")
         self.supervision = SupervisionView(book, locale=locale)
+        #: What the last decision came to, beside the buttons: the page's own message is
+        #: above the submission, out of sight when the supervisor has scrolled down here.
+        self.message = w.HTML()
+        self.message.add_class("nw-decision-message")
         buttons = []
         for action, style in ACTIONS:
             b = w.Button(description=tr(f"review.{action}"), button_style=style)
@@ -74,6 +78,7 @@ class DecisionPanel(w.VBox):
                 w.HBox([self.criterion, self.level, self.reason, override]),
                 w.HBox([self.target, self.canned, self.comment_text, comment]),
                 w.HBox([self.note, *buttons]),
+                self.message,
                 self.supervision,
             ]
         )

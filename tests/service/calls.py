@@ -4,9 +4,13 @@ all), plus the store-side view the tests compare against."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from tests.service_server import CASE, Service, strong_play
@@ -48,3 +52,29 @@ def hand_in(service: Service, trainee: str, turns: int) -> int:
     status, body = me.call("POST", f"/api/attempts/{attempt}/submissions", forms)
     assert status == 201, body
     return int(body["submission"]["id"])
+
+
+#: Put before a kernel's code: opening a store in that process raises.
+NO_STORE = """
+import simulator.store.repository as repository
+def refuse(*args, **kwargs):
+    raise AssertionError("the kernel opened the store")
+repository.make_engine = refuse
+"""
+
+
+def run_kernel(code: str, service: Service, user: str, folder: Path) -> dict[str, Any]:
+    """``code`` in a fresh process as ``user``'s kernel under a hub would be; its JSON."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NUIAWASE_", "JUPYTERHUB_"))}
+    env.update(
+        NUIAWASE_SERVICE_URL=service.url,
+        NUIAWASE_SERVICE_TOKEN=service.tokens[user],
+        NUIAWASE_DATABASE_URL="postgresql+psycopg://nobody@127.0.0.1:9/none",
+        NUIAWASE_LOCALE="en",
+        PYTHONPATH=str(Path(__file__).parents[2]),
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", NO_STORE + code], env=env, cwd=folder, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))

@@ -22,7 +22,7 @@ from simulator.studio.service_shelf import ServiceShelf
 from simulator.studio.shelf import LocalShelf
 from tests.service_server import SUPERVISOR, Service, running, seed_store
 
-from .calls import Raw
+from .calls import Raw, run_kernel
 
 SHIPPED = Path(__file__).parents[2] / "cases_synthetic"
 CASE = "studio-over-service"
@@ -132,3 +132,27 @@ def test_a_non_text_body_is_a_clear_400(studio: Service) -> None:
     me = Raw(studio.url, studio.tokens[TRAINER])
     status, body = me.call("POST", "/api/studio/check", {"text": 3})
     assert status == 400 and body["error"]["field"] == "text"
+
+
+#: The studio as a hub kernel runs it (see test_service_apps.py): no way to the database.
+STUDIO = """
+import json
+from simulator.widgets.studio_app import studio_app
+app = studio_app()
+names = [label for label, _ in app.picker.options]
+app.picker.value = next(v for label, v in app.picker.options if "netcafe-kyojuu" in label)
+app.open_selected()
+app.yaml.value = app.yaml.value.replace("id: netcafe-kyojuu", "id: from-a-kernel", 1)
+app.relint()
+app.save()
+print(json.dumps({"names": names, "lint": app.lint.value, "said": app.message.value}))
+"""
+
+
+def test_the_studio_app_without_the_database(studio: Service, tmp_path: Path) -> None:
+    seen = run_kernel(STUDIO, studio, TRAINER, tmp_path)
+    assert any("netcafe-kyojuu.yaml" in str(n) for n in seen["names"])
+    assert "nw-lint-error" not in str(seen["lint"])
+    assert "studio/from-a-kernel.yaml" in str(seen["said"])
+    assert (_workspace(studio) / "studio" / "from-a-kernel.yaml").is_file()
+    assert not (tmp_path / "studio").exists()  # saved by the service, not the kernel
