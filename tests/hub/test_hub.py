@@ -24,7 +24,14 @@ from simulator.store import Store
 from simulator.store.scoring import default_scorer
 from tests.browser.conftest import _local_only
 from tests.browser.review_steps import SLOW, decide, pick
-from tests.browser.steps import interview, pick_case_here
+from tests.browser.steps import CASE as WALK_CASE
+from tests.browser.steps import (
+    end_interview,
+    fill_minimal_assessment,
+    fill_minimal_plan,
+    interview,
+    pick_case_here,
+)
 from tests.service.test_service_secrets import SECRET_KEYS, keys
 from tests.service_server import CASE, strong_play
 
@@ -79,18 +86,32 @@ print(json.dumps({{"me": me, "status": status, "body": body, "attempt": attempt,
         yield kernel.json(code)
 
 
-def test_trainee_signs_in_and_interviews_in_the_practice_app(
+def test_trainee_practises_a_case_and_submits_in_the_practice_app(
     page: Page, deployment: Deployment
 ) -> None:
-    # The other trainee: the first one's server and work stay untouched by this.
+    # The other trainee (the first one's work is the kernel's, below): the whole walk in
+    # the browser, each step through the service.
     trainee = deployment.person("nuiawase-trainee", 1)
     sign_in(page, deployment, trainee.name, trainee.password)
-    pick_case_here(page, CASE)
+    pick_case_here(page, WALK_CASE)
     interview(page)  # each question gets the client's reply, from the service
+    end_interview(page)
+    fill_minimal_assessment(page)
+    fill_minimal_plan(page)
+    page.locator("button.nuiawase-submit").click()
+    # Under the service a trainee sees no score before review: the page says it is handed in.
+    expect(page.get_by_text("第1版を提出しました")).to_be_visible(timeout=SLOW)
+    scenario, _ = load_case(WALK_CASE)
     with Store.open(deployment.database_url) as store:
-        attempts = store.as_operator().attempts(trainee.name)
-        assert [a.scenario_id for a in attempts] == [CASE]
-        assert len(store.as_operator().turns(attempts[0].id)) == 3
+        admin = store.as_operator()
+        (attempt,) = admin.attempts(trainee.name)
+        (record,) = admin.submissions(trainee.name)
+    assert attempt.scenario_id == WALK_CASE
+    assert len(record.payload["transcript"]["turns"]) == 3
+    rescored = default_scorer().score(
+        record.scenario_hash, scenario.model_dump(mode="json"), record.payload, attempt.seed
+    )
+    assert record.total_score == rescored.total
 
 
 def test_groups_gave_each_user_their_role(deployment: Deployment) -> None:
@@ -224,7 +245,7 @@ print(json.dumps(out))
         seen = kernel.json(probe)
     for what in ("attempt", "turn", "feedback", "review", "list"):
         assert seen[what] in (403, 404), (what, seen)
-    assert seen["mine"] == {"submissions": []}
+    assert {row["trainee"] for row in seen["mine"]["submissions"]} <= {other.name}
     assert seen["home"] == "denied"
 
 
