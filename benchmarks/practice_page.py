@@ -142,6 +142,8 @@ def measure(workspace: Path, runs: int, service: bool = False) -> dict[str, Any]
             )
             forms_s = time.perf_counter() - start
             kernel_mb = _mb(kernel)
+            # The service holds the engine once for every trainee (service mode only).
+            service_mb = _mb(psutil.Process(beside.pid)) if beside is not None else None
             kernel_uss_mb, kernel_pss_mb = _shared_aware(kernel)
             open_kernels = len(_kernels(server))
             all_open_mb = round(sum(_mb(k) for k in _kernels(server)), 1)
@@ -165,6 +167,7 @@ def measure(workspace: Path, runs: int, service: bool = False) -> dict[str, Any]
         "kernel_mb_before_forms": before_forms_mb,
         "kernel_mb": kernel_mb,
         "kernel_uss_mb": kernel_uss_mb,
+        "service_mb": service_mb,
         "kernel_pss_mb": kernel_pss_mb,
         "kernels_before_cull": open_kernels,
         "kernels_mb_before_cull": all_open_mb,

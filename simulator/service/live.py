@@ -19,8 +19,9 @@ from simulator.clock import utc_now
 from simulator.interview.classifier import Classification
 from simulator.interview.engine import Interview, SessionOver
 from simulator.interview.moves import Move
-from simulator.interview.transcript import Turn
+from simulator.interview.transcript import Transcript, Turn
 from simulator.models.casework import Assessment, Plan
+from simulator.models.persona import Persona
 from simulator.models.scenario import Scenario
 from simulator.models.submission import Submission
 from simulator.persona.generator import generate_persona
@@ -34,8 +35,18 @@ from .errors import BadRequest, invalid
 
 M = TypeVar("M", Assessment, Plan)
 
+NOT_REPLAYABLE = "service.error.not_replayable"
 #: Interviews kept in memory; an evicted one is replayed from the store when next played.
 CACHE_SIZE = 512
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """An interview known only from its record: case, client and transcript."""
+
+    scenario: Scenario
+    persona: Persona
+    record: Transcript
 
 
 @dataclass
@@ -111,7 +122,7 @@ class LiveInterviews:
             stored = turn.payload.get(MOVE)
             if not isinstance(stored, dict):
                 # A turn stored without its move (an older practice page) cannot be replayed.
-                raise Conflict("service.error.not_replayable", attempt=attempt_id)
+                raise Conflict(NOT_REPLAYABLE, attempt=attempt_id)
             interview.step(Move.model_validate(stored))
         live = Live(attempt, interview, threading.Lock())
         with self._lock:
@@ -126,6 +137,25 @@ class LiveInterviews:
     def _forget(self, attempt_id: int) -> None:
         with self._lock:
             self._live.pop(attempt_id, None)
+
+    def recorded(self, repo: Repository, attempt_id: int) -> Recorded | None:
+        """The user's own attempt whose turns were stored without their moves (handed in
+        by a practice page that ran the engine itself, before the service), rebuilt from
+        the transcript of its latest submission, else of its draft; None with neither."""
+        attempt = repo.attempt(attempt_id)
+        if attempt.trainee != repo.actor.name:
+            raise deny(repo.actor, term("attempt", id=attempt_id))
+        mine = [s for s in repo.submissions() if s.attempt_id == attempt_id]
+        if mine:
+            payload = repo.submission(max(mine, key=lambda s: s.number).id).payload
+        else:
+            draft = repo.draft(attempt_id)
+            if draft is None:
+                return None
+            payload = draft.payload
+        scenario = self.scenario(attempt.scenario_hash)
+        persona = generate_persona(scenario, region_of(scenario.region), attempt.seed)
+        return Recorded(scenario, persona, Transcript.model_validate(payload["transcript"]))
 
     def owned(self, repo: Repository, attempt_id: int) -> Live:
         """The user's own attempt with its interview (PermissionDenied for another's)."""
@@ -169,28 +199,35 @@ class LiveInterviews:
     ) -> Submission:
         """The submission the service makes of the trainee's forms: the transcript is the
         service's own record of the interview, never one the trainee sends."""
-        live = self.get(repo, attempt_id)
-        self._own(repo, live)
         from simulator.casework.session import trainee_id_for
 
-        sc = live.interview.scenario
-        with live.lock:
-            transcript = live.interview.transcript(final=True)
+        try:
+            live = self.owned(repo, attempt_id)
+        except Conflict as exc:
+            # An attempt from before the service: its stored record is the transcript.
+            found = self.recorded(repo, attempt_id) if exc.key == NOT_REPLAYABLE else None
+            if found is None:
+                raise
+            attempt, sc, transcript = repo.attempt(attempt_id), found.scenario, found.record
+        else:
+            attempt, sc = live.attempt, live.interview.scenario
+            with live.lock:
+                transcript = live.interview.transcript(final=True)
         assessment = _parse(Assessment, body.get("assessment"), "assessment")
         plan = None if body.get("plan") is None else _parse(Plan, body["plan"], "plan")
         return Submission(
             scenario_id=sc.id,
             scenario_version=sc.version,
             region_id=sc.region,
-            seed=live.attempt.seed,
+            seed=attempt.seed,
             trainee_id=trainee_id_for(repo.actor.name),
-            attempt_id=f"{sc.id[:48]}-s{live.attempt.seed}",
+            attempt_id=f"{sc.id[:48]}-s{attempt.seed}",
             version=version,
             transcript=transcript,
             assessment=assessment,
             plan=plan,
-            created_at=live.attempt.started_at,
-            submitted_at=max(utc_now(), live.attempt.started_at),
+            created_at=attempt.started_at,
+            submitted_at=max(utc_now(), attempt.started_at),
         )
 
 
@@ -204,4 +241,4 @@ def _parse(model: type[M], value: Any, where: str) -> M:
         raise invalid(exc, where) from None
 
 
-__all__ = ["CACHE_SIZE", "Live", "LiveInterviews"]
+__all__ = ["CACHE_SIZE", "NOT_REPLAYABLE", "Live", "LiveInterviews", "Recorded"]

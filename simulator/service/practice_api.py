@@ -30,10 +30,14 @@ from tornado.web import RequestHandler
 from simulator.i18n import current_locale
 from simulator.interview.debrief import debrief
 from simulator.interview.debrief_sheet import debrief_sheet
+from simulator.models import Persona, Scenario
 from simulator.models.submission import Draft
+from simulator.models.transcript import Transcript
 from simulator.scenario.cards import CaseCard, card_order, case_card
 from simulator.store import Conflict, NotFound, Repository
+from simulator.store.errors import term
 from simulator.store.resume import LiveAttempts
+from simulator.store.roles import deny
 from simulator.store.scoring import region_of
 from simulator.store.trainee_view import my_abandoned, my_feedback, my_rows
 
@@ -73,6 +77,13 @@ def _over(repo: Repository, live: Live) -> bool:
 
 class PracticeHandler(ApiHandler):
     """An endpoint about one of the user's own attempts."""
+
+    def mine(self, repo: Repository, attempt_id: str) -> int:
+        """The user's own attempt's number (no interview needed: drafts, abandoning)."""
+        attempt = repo.attempt(int(attempt_id))
+        if attempt.trainee != repo.actor.name:
+            raise deny(repo.actor, term("attempt", id=attempt.id))
+        return attempt.id
 
     def own(self, repo: Repository, attempt_id: str, *, over: bool = False) -> Live:
         live = self.ctx.live.owned(repo, int(attempt_id))
@@ -131,25 +142,38 @@ class DebriefOne(PracticeHandler):
 class Casework(PracticeHandler):
     async def get(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
-            live = self.own(repo, attempt_id, over=True)
-            interview = live.interview
+            try:
+                live = self.own(repo, attempt_id, over=True)
+            except Conflict as exc:
+                recorded = (
+                    self.ctx.live.recorded(repo, int(attempt_id))
+                    if exc.key == "service.error.not_replayable"
+                    else None
+                )
+                if recorded is None:
+                    raise
+                return _casework(recorded.scenario, recorded.persona, recorded.record)
             with live.lock:
-                transcript = interview.transcript(final=True)
-            return {
-                "outline": forms_outline(interview.scenario, transcript).model_dump(mode="json"),
-                "region": region_of(interview.scenario.region).model_dump(mode="json"),
-                "persona": interview.persona.model_dump(mode="json"),
-                "transcript": forms_transcript(transcript).model_dump(mode="json"),
-            }
+                transcript = live.interview.transcript(final=True)
+            return _casework(live.interview.scenario, live.interview.persona, transcript)
 
         await self.answer(work)
+
+
+def _casework(scenario: Scenario, persona: Persona, transcript: Transcript) -> dict[str, Any]:
+    """What the forms cite, as the trainee may see it (public.py decides)."""
+    return {
+        "outline": forms_outline(scenario, transcript).model_dump(mode="json"),
+        "region": region_of(scenario.region).model_dump(mode="json"),
+        "persona": persona.model_dump(mode="json"),
+        "transcript": forms_transcript(transcript).model_dump(mode="json"),
+    }
 
 
 class DraftOne(PracticeHandler):
     async def get(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
-            self.own(repo, attempt_id)
-            record = repo.draft(int(attempt_id))
+            record = repo.draft(self.mine(repo, attempt_id))
             if record is None:
                 return {"draft": None, "revision": 0}
             return {"draft": record.payload, "revision": record.revision}
@@ -159,15 +183,15 @@ class DraftOne(PracticeHandler):
     async def put(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
             data = self.body()
-            live = self.own(repo, attempt_id)
+            number = self.mine(repo, attempt_id)
             try:
                 draft = Draft.model_validate(data.get("draft"))
             except ValidationError as exc:
                 raise invalid(exc, "draft") from None
             expected = data.get("expected_revision")
             expected = _field(data, "expected_revision", int) if expected is not None else None
-            record = repo.save_draft(live.attempt.id, draft.model_dump(mode="json"), expected)
-            live.ended = True  # the forms are open: the interview is over
+            record = repo.save_draft(number, draft.model_dump(mode="json"), expected)
+            # The forms are open: the interview is over (a saved draft says so from now on).
             return {"revision": record.revision}
 
         await self.answer(work)
@@ -176,8 +200,7 @@ class DraftOne(PracticeHandler):
 class Abandon(PracticeHandler):
     async def post(self, attempt_id: str) -> None:
         def work(repo: Repository) -> dict[str, Any]:
-            self.own(repo, attempt_id)
-            return {"abandoned": repo.abandon_attempt(int(attempt_id))}
+            return {"abandoned": repo.abandon_attempt(self.mine(repo, attempt_id))}
 
         await self.answer(work)
 

@@ -240,14 +240,16 @@ class ServicePractice:
     def abandon(self, interview: PracticeInterview) -> None:
         self.client.abandon(_service(interview).attempt_id)
 
-    def _session(self, interview: ServiceInterview, locale: str | None) -> CaseworkSession:
+    def _session(
+        self, attempt_id: int, work: dict[str, Any], locale: str | None
+    ) -> CaseworkSession:
+        """The forms over what the service says they cite, the draft kept by the service."""
         from simulator.casework.context import CaseContext
         from simulator.casework.outline import PublicOutline
         from simulator.casework.session import CaseworkSession, trainee_id_for
         from simulator.models.persona import Persona
         from simulator.models.region import Region
 
-        work = interview.casework()
         context = CaseContext(
             PublicOutline.model_validate(work["outline"]),
             Region.model_validate(work["region"]),
@@ -258,8 +260,8 @@ class ServicePractice:
             context,
             trainee_id=trainee_id_for(str(self.me["user"])),
             locale=locale,
-            drafts=ServiceDrafts(self.client, interview.attempt_id),
-            submissions=ServiceSubmissions(self.client, interview.attempt_id),
+            drafts=ServiceDrafts(self.client, attempt_id),
+            submissions=ServiceSubmissions(self.client, attempt_id),
         )
         session.worker = self.me.get("display_name") or str(self.me["user"])
         return session
@@ -267,11 +269,12 @@ class ServicePractice:
     def casework(
         self, interview: PracticeInterview, locale: str | None, draft: dict[str, Any] | None
     ) -> CaseworkSession:
-        return self._session(_service(interview), locale)
+        played = _service(interview)
+        return self._session(played.attempt_id, played.casework(), locale)
 
     def revise(self, row: MyRow, locale: str | None) -> CaseworkSession:
-        view = self.client.attempt(row.attempt_id)
-        return self._session(ServiceInterview(self.client, view), locale)
+        # Only its record: an attempt handed in before the service cannot be replayed.
+        return self._session(row.attempt_id, self.client.casework(row.attempt_id), locale)
 
     def scorecard(self, session: CaseworkSession, submission: Submission) -> Scorecard:
         kept = session.submissions

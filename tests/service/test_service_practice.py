@@ -5,17 +5,19 @@ and the attempt found again after a kernel restart, and none of it for another t
 from __future__ import annotations
 
 from simulator.casework.context import CaseContext
-from simulator.casework.session import new_draft
+from simulator.casework.session import default_attempt_id, new_draft
 from simulator.interview.debrief import debrief
 from simulator.interview.debrief_sheet import debrief_sheet
 from simulator.interview.engine import play
 from simulator.interview.moves import Move
-from simulator.models.submission import Draft
+from simulator.models.submission import Draft, Submission
 from simulator.models.transcript import Transcript
 from simulator.persona.generator import generate_persona
 from simulator.scenario.cards import case_card
 from simulator.scenario.library import load_case
-from tests.service_server import CASE, Service, strong_play
+from simulator.store import Store
+from simulator.store.casework_bridge import store_work
+from tests.service_server import CASE, EXEMPLARS, SUPERVISOR, Service, strong_play
 
 from .calls import Raw
 
@@ -134,3 +136,38 @@ def test_the_draft_is_kept_and_the_attempt_is_found_again_until_abandoned(
     assert status == 200 and body["abandoned"] is True
     status, found = me.call("GET", "/api/practice/unfinished")
     assert status == 200 and found["unfinished"] is None
+
+
+def test_work_handed_in_before_the_service_is_revised_on_its_own_record(
+    service: Service,
+) -> None:
+    """An attempt whose turns were stored without their moves (the practice page ran the
+    engine itself) cannot be replayed: its forms' context and its next version come from
+    the transcript the store already holds, never from one the kernel sends."""
+    scenario, region = load_case(CASE)
+    work = Submission.model_validate_json((EXEMPLARS / "middling.json").read_bytes())
+    context = CaseContext.of(scenario, region, work.transcript)
+    work = work.model_copy(update={"trainee_id": "jiro", "attempt_id": default_attempt_id(context)})
+    with Store.open(service.database_url) as store:
+        _, submissions = store_work(store.as_user("jiro"), "jiro", context)
+        submissions.freeze(work)
+        first = store.as_user("jiro").submissions()[-1]
+        attempt = first.attempt_id
+        boss = store.as_user(SUPERVISOR)
+        boss.start_review(first.id)
+        boss.return_to_trainee(first.id, "見直してください")
+    me = Raw(service.url, service.tokens["jiro"])
+    status, body = me.call("GET", f"/api/attempts/{attempt}/casework")
+    assert status == 200, body
+    assert [t["id"] for t in body["transcript"]["turns"]] == [t.id for t in work.transcript.turns]
+    forged = {
+        "assessment": work.assessment.model_dump(mode="json"),
+        "plan": work.plan.model_dump(mode="json") if work.plan else None,
+        "transcript": {"turns": []},
+    }
+    status, body = me.call("POST", f"/api/attempts/{attempt}/submissions", forged)
+    assert status == 201, body
+    with Store.open(service.database_url) as store:
+        record = store.as_user(SUPERVISOR).submission(body["submission"]["id"])
+    assert record.number == 2
+    assert record.payload["transcript"] == work.transcript.model_dump(mode="json")
