@@ -11,7 +11,7 @@ STAMPS := .stamps
 WORKSPACE ?= workspace
 PORT ?= 8866
 
-.PHONY: demo test lint typecheck unit setup system-deps bench clean
+.PHONY: demo test lint typecheck unit setup system-deps hub-deps bench clean
 
 setup: $(STAMPS)/venv
 
@@ -45,6 +45,21 @@ $(STAMPS)/system:
 	fi
 	@touch $@
 
+# JupyterHub (tests/hub and a one-machine hub): the `hub` extra into the venv, and
+# configurable-http-proxy from npm into .chp/ in the project (not a global install).
+# node and npm come from Debian (or NodeSource's nodejs, which has npm in it).
+CHP_VERSION := 5.3.0
+hub-deps: $(STAMPS)/hub
+
+$(STAMPS)/hub: $(STAMPS)/venv pyproject.toml
+	@command -v npm >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends nodejs npm; }
+	$(PY) -m pip install --quiet -e '.[dev,hub]'
+	npm install --prefix .chp --no-audit --no-fund --silent configurable-http-proxy@$(CHP_VERSION)
+	@touch $@
+
 lint: setup
 	$(VENV)/bin/ruff check simulator tests benchmarks scripts
 	$(VENV)/bin/ruff format --check simulator tests benchmarks scripts
@@ -53,10 +68,10 @@ typecheck: setup
 	$(VENV)/bin/mypy
 
 # Unit, property, golden, notebook (nbval), browser (Playwright + Debian chromium) tests.
-unit: setup system-deps
+unit: setup system-deps hub-deps
 	$(VENV)/bin/pytest -q tests curriculum voila_apps --nbval-lax --nbval-current-env -p no:cacheprovider
 
-test: setup system-deps lint typecheck unit
+test: setup system-deps hub-deps lint typecheck unit
 
 # nuiawase refuses to serve as root unless told --allow-root; a root shell (CI's container,
 # a fresh machine's first login) says so here, explicitly, rather than nuiawase guessing.
@@ -75,4 +90,4 @@ bench: setup system-deps
 	$(PY) benchmarks/demo_startup.py
 
 clean:
-	rm -rf $(VENV) $(STAMPS) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(STAMPS) .chp .pytest_cache .mypy_cache .ruff_cache

@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "simulator.commands.casework",
     "simulator.commands.rubric",
     "simulator.commands.review",
+    "simulator.commands.hub",
 )
 
 

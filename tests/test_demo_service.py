@@ -53,3 +53,22 @@ def test_the_demo_serves_the_service_to_its_users(tmp_path: Path) -> None:
         boss = ServiceClient(url, mine[SUPERVISOR[0]])
         assert boss.attempt(started["attempt"]["id"])["turns"][0]["reply"] == turn["turn"]["reply"]
     assert not service.is_running() or service.status() == psutil.STATUS_ZOMBIE
+
+
+def test_serve_runs_the_service_over_an_existing_store(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    with demo_server(workspace):
+        pass  # the demo seeds the store, then stops
+    with demo_server(workspace, command="serve") as server:
+        url = json.loads((workspace / FOLDER / INFO).read_text())["url"]
+        jupyter = next(
+            p
+            for p in psutil.Process(server.process.pid).children(recursive=True)
+            if "simulator.service" not in p.cmdline()
+        )
+        env = jupyter.environ()
+        assert env["NUIAWASE_SERVICE_URL"] == url
+        me = ServiceClient(url, env["NUIAWASE_SERVICE_TOKEN"]).me()
+        assert me["role"] == "trainee"
+        service = _process(server.process.pid, "simulator.service")
+    assert not service.is_running() or service.status() == psutil.STATUS_ZOMBIE

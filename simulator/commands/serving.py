@@ -81,6 +81,8 @@ def _serve_until_stopped(args: argparse.Namespace, create: bool) -> int:
     elif not (workspace / CONFIG_NAME).is_file():
         print(t("cli.serve.no_workspace", args.lang, workspace=workspace), file=sys.stderr)
         return EXIT_INVALID
+    else:
+        planned = _plan_serve_service(workspace)
     port = args.port or _free_port()
     try:
         culling = kernel_culling(workspace)
@@ -154,6 +156,21 @@ def _plan_service(workspace: Path) -> Planned:
     people = [*(n for n, _ in SUPERVISORS), TRAINER[0], *(n for n, _ in DEMO_TRAINEES)]
     users = [_workspace_user(workspace), *people]
     return plan(workspace, dict.fromkeys(users))
+
+
+def _plan_serve_service(workspace: Path) -> Planned | None:
+    """For `serve`: a token per user of the workspace's store (and its own user); None
+    when there is no store yet, and then the pages run in the kernel as before."""
+    from simulator.service.local import plan
+    from simulator.store import Store
+    from simulator.store.errors import StoreNotReady
+
+    try:
+        with Store.open(None, workspace) as store:
+            users = [u.name for u in store.as_operator().users()]
+    except StoreNotReady:
+        return None
+    return plan(workspace, dict.fromkeys([_workspace_user(workspace), *users]))
 
 
 def _start_service(workspace: Path, planned: Planned, lang: str | None) -> Popen[bytes] | None:

@@ -18,13 +18,15 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from tornado.httpserver import HTTPServer
+from tornado.ioloop import IOLoop
 from tornado.web import Application
 
 from simulator.store import Store
 
-from .auth import HubTokens, LocalTokens, TokenResolver
+from .auth import Admit, HubTokens, LocalTokens, TokenResolver
 from .cohort_api import cohort_routes
 from .handlers import Context, routes
+from .hubgroups import admit
 from .live import LiveInterviews
 from .local import READY
 from .review_api import review_routes
@@ -82,14 +84,24 @@ def _address(args: argparse.Namespace) -> tuple[str, int]:
     return host, port
 
 
+def _hub_admission(store: Store) -> Admit:
+    """Hub groups into the store's role and cohorts (hubgroups.admit), off the loop."""
+
+    async def admit_user(user: str, groups: list[str]) -> object:
+        return await IOLoop.current().run_in_executor(None, admit, store, user, groups)
+
+    return admit_user
+
+
 async def _serve(args: argparse.Namespace) -> int:
+    store = Store.open(args.database_url, args.workspace)
     tokens: TokenResolver | None = LocalTokens.load(args.tokens) if args.tokens else None
     if tokens is None:
-        tokens = HubTokens.from_environment()
+        tokens = HubTokens.from_environment(_hub_admission(store))
     if tokens is None:
+        store.close()
         print("no --tokens file and no JUPYTERHUB_API_URL: nobody could sign in", file=sys.stderr)
         return 2
-    store = Store.open(args.database_url, args.workspace)
     host, port = _address(args)
     workspace = args.workspace.resolve() if args.workspace else None
     app = make_app(store, tokens, workspace=workspace)

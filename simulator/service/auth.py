@@ -8,8 +8,10 @@ Two resolvers, one interface, so the handlers are the same on one machine and un
   ``jupyterhub.services.auth.HubAuth.user_for_token`` checks it: ``GET {hub api}/user``
   with the token; the hub answers with the user's model (name, groups, the token's
   scopes) or 403, and the token must carry ``access:services!service=nuiawase``. Answers
-  are cached briefly, as HubAuth does, so a turn does not cost a hub round trip. Not yet
-  run against a real hub (jupyterhub is not a dependency; see docs/deployment-notes.md).
+  are cached briefly, as HubAuth does, so a turn does not cost a hub round trip. The
+  user's groups (returned when the token holds ``read:users:groups!user``) are handed to
+  ``admit`` (hubgroups.admit: role and cohorts into the store) before the user is
+  trusted. Tested against a real hub in tests/hub/.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import json
 import os
 import secrets
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Protocol
 
@@ -91,6 +93,11 @@ def issue_tokens(path: Path, users: Iterable[str]) -> dict[str, str]:
     return issued
 
 
+#: Called with a hub user's name and groups before their token is trusted; raises (a
+#: StoreError) to refuse them.
+Admit = Callable[[str, list[str]], Awaitable[object]]
+
+
 def token_of(path: Path, user: str) -> str:
     """``user``'s token in the file ``path`` (0600), added when the file has none (one
     machine: the demo's apps acting as a person added after the demo started)."""
@@ -112,19 +119,20 @@ def token_of(path: Path, user: str) -> str:
 class HubTokens:
     """Users' JupyterHub tokens, checked against the hub's REST API."""
 
-    def __init__(self, api_url: str, service: str = "nuiawase") -> None:
+    def __init__(self, api_url: str, service: str = "nuiawase", admit: Admit | None = None) -> None:
         self.api_url = api_url.rstrip("/")
         #: The scope a token needs to reach this service, as HubAuth requires it.
         self.scope = f"access:services!service={service}"
+        self._admit = admit
         self._cache: dict[str, tuple[float, str | None]] = {}
 
     @classmethod
-    def from_environment(cls) -> HubTokens | None:
+    def from_environment(cls, admit: Admit | None = None) -> HubTokens | None:
         """The hub this service is managed by (JUPYTERHUB_API_URL, and its name in
         JUPYTERHUB_SERVICE_NAME), or None outside one."""
         url = os.environ.get("JUPYTERHUB_API_URL")
         name = os.environ.get("JUPYTERHUB_SERVICE_NAME", "nuiawase")
-        return cls(url, name) if url else None
+        return cls(url, name, admit) if url else None
 
     async def user_for(self, token: str) -> str | None:
         """The hub user of ``token``; None when the hub refuses it."""
@@ -148,8 +156,20 @@ class HubTokens:
         # service's, say) does not act for them here.
         allowed = self.scope in scopes or "access:services" in scopes
         user = name if isinstance(name, str) and allowed else None
+        if user is not None and self._admit is not None:
+            # Not cached when refused: the admin may fix the groups and the user retry.
+            groups = model.get("groups")
+            await self._admit(user, [g for g in groups or [] if isinstance(g, str)])
         self._cache[token] = (now, user)
         return user
 
 
-__all__ = ["HubTokens", "LocalTokens", "TokenResolver", "bearer", "issue_tokens", "token_of"]
+__all__ = [
+    "Admit",
+    "HubTokens",
+    "LocalTokens",
+    "TokenResolver",
+    "bearer",
+    "issue_tokens",
+    "token_of",
+]

@@ -106,7 +106,11 @@ class ApiHandler(RequestHandler):
 
     async def prepare(self) -> None:
         token = bearer(self.request.headers.get("Authorization"))
-        user = None if token is None else await self.ctx.tokens.user_for(token)
+        try:
+            user = None if token is None else await self.ctx.tokens.user_for(token)
+        except StoreError as exc:  # a hub user the store cannot admit (hubgroups)
+            self.fail(exc)
+            return
         if user is None:
             self.fail(Unauthenticated("service.error.no_token"))
             return

@@ -38,10 +38,12 @@ class PostgresServer:
     port: int
     bin_dir: Path
     as_user: list[str]
+    password: str | None = None
     _counter: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
+        who = "postgres" if self.password is None else f"postgres:{self.password}"
+        return f"postgresql+psycopg://{who}@127.0.0.1:{self.port}/{database}"
 
     def new_database(self) -> str:
         """Create an empty database and return its URL."""
@@ -49,7 +51,9 @@ class PostgresServer:
 
         name = f"t{os.getpid()}_{next(self._counter)}"
         with psycopg.connect(
-            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
+            f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres",
+            password=self.password,
+            autocommit=True,
         ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
@@ -78,8 +82,9 @@ class PostgresServer:
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def start_postgres() -> PostgresServer:
-    """initdb a fresh cluster in a temporary folder and start it."""
+def start_postgres(password: str | None = None) -> PostgresServer:
+    """initdb a fresh cluster in a temporary folder and start it (``password``: the
+    postgres user's, required of every connection)."""
     bin_dir = _bin_dir()
     folder = Path(tempfile.mkdtemp(prefix="nuiawase-pg-"))
     as_user: list[str] = []
@@ -87,7 +92,14 @@ def start_postgres() -> PostgresServer:
         pw = pwd.getpwnam("postgres")
         os.chown(folder, pw.pw_uid, pw.pw_gid)
         as_user = ["runuser", "-u", "postgres", "--"]
-    server = PostgresServer(folder, free_port(), bin_dir, as_user)
+    server = PostgresServer(folder, free_port(), bin_dir, as_user, password)
+    auth = ["-A", "trust"]
+    if password is not None:
+        pwfile = folder / "pwfile"
+        pwfile.write_text(password + "\n", encoding="utf-8")
+        if as_user:
+            os.chown(pwfile, pw.pw_uid, pw.pw_gid)
+        auth = ["-A", "scram-sha-256", f"--pwfile={pwfile}"]
     options = (
         f"-c listen_addresses=127.0.0.1 -p {server.port} -k {folder} "
         "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
@@ -99,8 +111,7 @@ def start_postgres() -> PostgresServer:
             str(folder / "data"),
             "-U",
             "postgres",
-            "-A",
-            "trust",
+            *auth,
             "-E",
             "UTF8",
             "--no-locale",
