@@ -126,11 +126,14 @@ class Marked(StrEnum):
 
 
 class CheckResult(Strict):
-    """A check, marked: per question right, wrong or unanswered, and the score."""
+    """A check, marked: per question right, wrong or unanswered, the score, and per
+    question the right choice and its explanation (shown once answered)."""
 
     marks: tuple[Marked, ...]
     score: float = Field(ge=0, le=1)
     passed: bool
+    right: tuple[int, ...]
+    explanations: tuple[str, ...]
 
 
 def mark_check(module: Module, answers: list[int | None]) -> CheckResult:
@@ -142,4 +145,10 @@ def mark_check(module: Module, answers: list[int | None]) -> CheckResult:
         for q, a in zip(module.check, answers, strict=True)
     )
     score = round(marks.count(Marked.right) / len(marks), 4)
-    return CheckResult(marks=marks, score=score, passed=score >= module.pass_mark)
+    return CheckResult(
+        marks=marks,
+        score=score,
+        passed=score >= module.pass_mark,
+        right=tuple(q.answer for q in module.check),
+        explanations=tuple(q.explanation for q in module.check),
+    )

@@ -14,8 +14,17 @@ from simulator.store.errors import StoreUnavailable
 from simulator.store.progress import ModuleEventKind, ModuleEventRecord, ModuleProgress
 
 from .facilitator import ModuleFigures
+from .module import CheckResult
 
 T = TypeVar("T")
+
+
+def reach(client: ServiceClient, call: Callable[[], T]) -> T:
+    """``call``'s result; a service that is down or unreachable said in words."""
+    try:
+        return call()
+    except OSError as exc:
+        raise StoreUnavailable("service.error.unreachable", url=client.url) from exc
 
 
 class ServiceProgressLog:
@@ -25,10 +34,7 @@ class ServiceProgressLog:
         self.client = client
 
     def _call(self, call: Callable[[], T]) -> T:
-        try:
-            return call()
-        except OSError as exc:  # the service is down or unreachable: said in words
-            raise StoreUnavailable("service.error.unreachable", url=self.client.url) from exc
+        return reach(self.client, call)
 
     def record_module_event(
         self,
@@ -47,6 +53,12 @@ class ServiceProgressLog:
             )
         )
         return ModuleEventRecord.model_validate(sent)
+
+    def answer_check(self, module: str, answers: list[int | None]) -> CheckResult:
+        """The service marks the answers and records the result (session.MarksChecks)."""
+        return CheckResult.model_validate(
+            self._call(lambda: self.client.answer_check(module, answers))
+        )
 
     def module_progress(self, trainee: str | None = None) -> dict[str, ModuleProgress]:
         """Progress per module touched, as the service's store folds it."""

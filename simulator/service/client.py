@@ -142,6 +142,12 @@ class ServiceClient:
                 body[name] = value
         return dict(self._call("POST", "/api/progress/events", body)["event"])
 
+    def answer_check(self, module: str, answers: list[int | None]) -> dict[str, Any]:
+        """Send the chosen answers of ``module``'s check; the service marks and records
+        them and returns the marking (simulator.curriculum.module.CheckResult as JSON)."""
+        path = f"/api/progress/checks/{urllib.parse.quote(module)}"
+        return dict(self._call("POST", path, {"answers": answers})["check"])
+
     def module_progress(self, trainee: str | None = None) -> dict[str, dict[str, Any]]:
         """Progress per module touched (the user's, or a supervised trainee's)."""
         query = "" if trainee is None else "?" + urllib.parse.urlencode({"trainee": trainee})
@@ -166,6 +172,14 @@ class ServiceClient:
     def cases(self) -> list[dict[str, Any]]:
         """The case library's cards (simulator.scenario.cards.CaseCard as JSON)."""
         return list(self._call("GET", "/api/cases")["cases"])
+
+    def case(self, case_id: str) -> dict[str, Any]:
+        """One case's card."""
+        return dict(self._call("GET", f"/api/cases/{urllib.parse.quote(case_id)}")["case"])
+
+    def case_sheet(self, case_id: str) -> str:
+        """The printable case sheet of a case (HTML; no answer key)."""
+        return str(self._call("GET", f"/api/cases/{urllib.parse.quote(case_id)}/sheet")["html"])
 
     def end(self, attempt_id: int) -> None:
         """Tell the service the trainee ended the interview (the debrief opens)."""

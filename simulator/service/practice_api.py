@@ -5,6 +5,7 @@ the forms' context and draft, and the attempt to reopen after a restart.
 |---|---|---|---|
 | GET | /api/cases | user | the library's case cards (no answer key) |
 | GET | /api/cases/ID | user | one case card |
+| GET | /api/cases/ID/sheet | user | {html}: the printable case sheet (no answer key) |
 | POST | /api/attempts/N/end | its trainee | the trainee ends the interview |
 | GET | /api/attempts/N/debrief | its trainee | the debrief, once the interview is over |
 | GET | /api/attempts/N/casework | its trainee | what the forms cite, once it is over |
@@ -110,6 +111,23 @@ class CaseOne(ApiHandler):
                 if card.id == case_id:
                     return {"case": card.model_dump(mode="json")}
             raise NotFound("service.error.unknown_case", scenario=case_id)
+
+        await self.answer(work)
+
+
+class CaseSheetOne(ApiHandler):
+    """The group-work sheet of a case, rendered here (a kernel holds no case file); it
+    carries no answer key by design (simulator.casework.case_sheet)."""
+
+    async def get(self, case_id: str) -> None:
+        from simulator.casework.case_sheet import case_sheet, render_case_sheet
+
+        live, loc = self.ctx.live, self.locale_name
+
+        def work(repo: Repository) -> dict[str, Any]:
+            scenario = live.scenario(live.latest_hash(case_id))
+            sheet = case_sheet(scenario, region_of(scenario.region), 1, loc)
+            return {"html": render_case_sheet(sheet, loc)}
 
         await self.answer(work)
 
@@ -239,6 +257,7 @@ class MineOne(ApiHandler):
 ROUTES: list[tuple[str, type[RequestHandler]]] = [
     (r"/api/cases", CaseList),
     (r"/api/cases/([A-Za-z0-9_.\-]+)", CaseOne),
+    (r"/api/cases/([A-Za-z0-9_.\-]+)/sheet", CaseSheetOne),
     (r"/api/attempts/(\d+)/end", End),
     (r"/api/attempts/(\d+)/debrief", DebriefOne),
     (r"/api/attempts/(\d+)/casework", Casework),

@@ -15,6 +15,7 @@ import ipywidgets as w
 
 from simulator.casework.drafts import Debouncer
 from simulator.curriculum.catalog import module as load_course_module
+from simulator.curriculum.exercise_cases import ExerciseCases, exercise_cases
 from simulator.curriculum.facilitator import FiguresSource, ModuleFigures, figures_source
 from simulator.curriculum.module import CheckResult, Marked, Module, Source
 from simulator.curriculum.session import ModuleSession, ProgressLog, open_progress_log
@@ -53,17 +54,13 @@ def _source_html(source: Source) -> str:
     return f"<li>{title}{where}{note}</li>"
 
 
-def _case_title(case: str, locale: str | None) -> str:
+def _case_title(cases: ExerciseCases, case: str) -> str:
     """The case as the practice page's library names it (its title); its id when the case
     cannot be read (the page still shows, and the trainee can still find it)."""
-    from simulator.i18n import current_locale
-    from simulator.scenario.library import load_case
-
     try:
-        scenario, _ = load_case(case, locale)
-    except Exception:  # an unreadable case file is the library's to report, not this page's
+        return cases.title(case)
+    except Exception:  # an unreadable case is the library's to report, not this page's
         return case
-    return str(scenario.title.get(current_locale(locale)))
 
 
 class ModulePage(w.VBox):
@@ -78,9 +75,12 @@ class ModulePage(w.VBox):
         draft_delay: float = DRAFT_DELAY,
         workspace: Path | None = None,
         figures: FiguresSource | None = None,
+        cases: ExerciseCases | None = None,
     ) -> None:
         self.session = ModuleSession(module, log)
         self.locale = loc = locale
+        #: Where the exercise case's title and sheet come from (the service, if any).
+        self.cases = cases if cases is not None else exercise_cases(locale)
         #: The cohort's live figures, for a facilitator (None: the page is a trainee's).
         self.figures = figures
         self.figures_view = w.HTML()
@@ -155,7 +155,7 @@ class ModulePage(w.VBox):
         )
         ex = m.exercise
         case = (
-            tag("p", t("module.exercise_case", loc, case=_case_title(ex.case, loc)))
+            tag("p", t("module.exercise_case", loc, case=_case_title(self.cases, ex.case)))
             if ex.case
             else ""
         )
@@ -248,13 +248,18 @@ class ModulePage(w.VBox):
         except Exception as exc:
             self.check_result.value = self._error(exc)
             return None
-        for q, mark, why in zip(
-            self.session.module.check, result.marks, self.explanations, strict=True
+        # The marking's own right choices and explanations (the service's, in service mode).
+        for q, mark, right, said, why in zip(
+            self.session.module.check,
+            result.marks,
+            result.right,
+            result.explanations,
+            self.explanations,
+            strict=True,
         ):
-            right = q.choices[q.answer]
             why.value = tag(
                 "p",
-                t(f"module.mark.{mark.value}", loc, answer=right) + " " + q.explanation,
+                t(f"module.mark.{mark.value}", loc, answer=q.choices[right]) + " " + said,
                 "nuiawase-done" if mark == Marked.right else "nuiawase-msg-error",
             )
         key = "module.check_passed" if result.passed else "module.check_failed"
@@ -280,9 +285,7 @@ class ModulePage(w.VBox):
 
     def write_case_sheet(self) -> Path | None:
         """Write the exercise case's sheet for group work (no answer key) and link to it."""
-        from simulator.casework.case_sheet import case_sheet, render_case_sheet
         from simulator.casework.drafts import atomic_write
-        from simulator.scenario.library import load_case
 
         from .plan_editor import notebook_relative_href
 
@@ -290,10 +293,9 @@ class ModulePage(w.VBox):
         if case is None or ws is None:
             return None
         try:
-            scenario, region = load_case(case, loc)
+            page = self.cases.sheet(case)
             path = ws / "prints" / "case-sheets" / f"{case}.html"
             path.parent.mkdir(parents=True, exist_ok=True)
-            page = render_case_sheet(case_sheet(scenario, region, 1, loc), loc)
             atomic_write(path, page.encode("utf-8"), mode=0o644)
         except Exception as exc:  # a file that cannot be read or written: say so
             self.sheet_result.value = self._error(exc)

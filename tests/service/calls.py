@@ -78,3 +78,29 @@ def run_kernel(code: str, service: Service, user: str, folder: Path) -> dict[str
     )
     assert done.returncode == 0, done.stderr
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def page_kernel(script: str, args: list[str], service: Service, user: str, folder: Path) -> Any:
+    """``tests.service.<script>`` run as ``user``'s kernel in service mode, with the case
+    library and the database pointing nowhere and the workspace in ``folder``; the JSON
+    it prints last."""
+    env = dict(
+        os.environ,
+        NUIAWASE_SERVICE_URL=service.url,
+        NUIAWASE_SERVICE_TOKEN=service.tokens[user],
+        NUIAWASE_CASES="/nonexistent/cases",
+        NUIAWASE_WORKSPACE=str(folder / "workspace"),
+        NUIAWASE_DATABASE_URL="sqlite:////nonexistent/store.sqlite3",
+        PYTHONPATH=str(Path(__file__).parents[2]),
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", f"tests.service.{script}", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=folder,
+        timeout=900,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])

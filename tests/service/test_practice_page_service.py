@@ -5,9 +5,6 @@ library path and database point nowhere and an audit hook records every file it 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,10 +13,9 @@ from simulator.interview.moves import Move
 from simulator.persona.generator import generate_persona
 from simulator.scenario.library import load_case
 from simulator.store import Store
+from tests.service.calls import page_kernel
 from tests.service_server import CASE, SUPERVISOR, Service, strong_play
 from tests.test_interview_unsure import UNSURE
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_practice_page_works_through_the_service_and_reads_no_case_or_database(
@@ -30,28 +26,11 @@ def test_the_practice_page_works_through_the_service_and_reads_no_case_or_databa
     given = tmp_path / "given.json"
     plan = {"case": CASE, "seed": seed, "moves": moves, "forms": forms, "unsure": UNSURE}
     given.write_text(json.dumps(plan, ensure_ascii=False), encoding="utf-8")
-    env = dict(
-        os.environ,
-        NUIAWASE_SERVICE_URL=service.url,
-        NUIAWASE_SERVICE_TOKEN=service.tokens["saburo"],
-        NUIAWASE_CASES="/nonexistent/cases",
-        NUIAWASE_WORKSPACE=str(tmp_path / "workspace"),
-        NUIAWASE_DATABASE_URL="sqlite:////nonexistent/store.sqlite3",
-        PYTHONPATH=str(ROOT),
-    )
 
     def kernel(*extra: str) -> dict[str, Any]:
-        done = subprocess.run(
-            [sys.executable, "-m", "tests.service.practice_kernel", str(given), *extra],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=tmp_path,
-            timeout=900,
-            check=False,
+        return dict(
+            page_kernel("practice_kernel", [str(given), *extra], service, "saburo", tmp_path)
         )
-        assert done.returncode == 0, done.stderr[-3000:]
-        return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
     seen = kernel()
 

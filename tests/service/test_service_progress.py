@@ -8,16 +8,20 @@ from pathlib import Path
 
 import pytest
 
+from simulator.casework.case_sheet import case_sheet, render_case_sheet
 from simulator.curriculum.catalog import module
 from simulator.curriculum.facilitator import figures_source
 from simulator.curriculum.progress_service import ServiceProgressLog
 from simulator.curriculum.session import ModuleSession, open_progress_log
+from simulator.scenario.library import load_case
 from simulator.service.client import ServiceClient, ServiceError
 from simulator.store import Store
 from simulator.store.errors import StoreUnavailable
+from simulator.store.scoring import region_of
 from simulator.widgets.module_page import ModulePage
 from tests.servers import free_port
-from tests.service_server import COHORT, OUTSIDER, SUPERVISOR, Service
+from tests.service.calls import Raw, page_kernel
+from tests.service_server import CASE, COHORT, OUTSIDER, SUPERVISOR, Service
 
 
 def _client(service: Service, user: str) -> ServiceClient:
@@ -110,3 +114,78 @@ def test_a_service_that_is_down_is_said_not_raised_as_a_socket_error() -> None:
     assert url in page.status.value and "nuiawase-msg-error" in page.status.value
     with pytest.raises(StoreUnavailable):
         log.module_progress()
+
+
+def _check_events(service: Service, trainee: str, module_id: str) -> list[tuple[str, float | None]]:
+    with Store.open(service.database_url) as store:
+        events = store.as_user(SUPERVISOR).module_events(trainee, module_id)
+    return [(e.kind.value, e.score) for e in events if e.kind.value.startswith("check_")]
+
+
+def test_the_service_marks_the_check_and_refuses_a_result_sent_from_a_kernel(
+    service: Service,
+) -> None:
+    me = Raw(service.url, service.tokens["jiro"])
+    m = module("06")
+    # A forged "passed" (with a perfect score) is refused, said in words, and not stored.
+    for kind in ("check_passed", "check_failed"):
+        forged = {"module": "06", "kind": kind, "score": 1.0, "detail": {"answers": []}}
+        status, body = me.call("POST", "/api/progress/events", forged)
+        assert status == 400 and body["error"]["field"] == "kind"
+        assert "/api/progress/checks/06" in body["error"]["message"]
+    assert _check_events(service, "jiro", "06") == []
+    # Wrong answers: the service's marking, stored as check_failed with its score.
+    wrong = [(q.answer + 1) % len(q.choices) for q in m.check]
+    status, body = me.call("POST", "/api/progress/checks/06", {"answers": wrong})
+    assert status == 201 and body["check"]["passed"] is False
+    assert body["check"]["marks"] == ["wrong"] * len(m.check)
+    assert body["check"]["explanations"] == [q.explanation for q in m.check]
+    # Right answers but one: passed with the service's score, whatever a kernel thinks.
+    right: list[int | None] = [q.answer for q in m.check]
+    right[0] = None
+    status, body = me.call("POST", "/api/progress/checks/06", {"answers": right})
+    score = round((len(m.check) - 1) / len(m.check), 4)
+    assert status == 201 and body["check"]["passed"] is True
+    assert body["check"]["score"] == score and body["check"]["marks"][0] == "unanswered"
+    assert _check_events(service, "jiro", "06") == [("check_failed", 0.0), ("check_passed", score)]
+    with Store.open(service.database_url) as store:
+        got = store.as_user(SUPERVISOR).module_progress("jiro")["06"]
+    assert got.started_at is not None and got.check_passed and got.best_score == score
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "field"),
+    [
+        ("/api/progress/checks/06", {"answers": "all right"}, 400, "answers"),
+        ("/api/progress/checks/06", {"answers": [True, 0, 0]}, 400, "answers"),
+        ("/api/progress/checks/06", {"answers": [0]}, 400, "answers"),
+        ("/api/progress/checks/99", {"answers": [0, 0, 0]}, 404, None),
+    ],
+)
+def test_answers_the_service_cannot_mark_are_refused(
+    service: Service, path: str, body: dict[str, object], status: int, field: str | None
+) -> None:
+    got, said = Raw(service.url, service.tokens["saburo"]).call("POST", path, body)
+    assert got == status and said["error"].get("field") == field
+    assert _check_events(service, "saburo", "06") == []
+
+
+def test_the_module_page_in_service_mode_reads_no_case_file(
+    service: Service, tmp_path: Path
+) -> None:
+    m = module("02")
+    assert m.exercise.case == CASE  # the case the test service registered
+    seen = page_kernel("module_kernel", ["02"], service, "taro", tmp_path)
+    assert seen["opened"] == []
+    scenario, _ = load_case(CASE)
+    assert scenario.title.ja in seen["exercise"]  # the title from the service's card
+    wrong, right = seen["checks"]
+    assert not wrong["passed"] and wrong["score"] == 0 and "0%" in wrong["shown"]
+    assert right["passed"] and right["score"] == 1 and "100%" in right["shown"]
+    assert all(q.explanation in e for q, e in zip(m.check, right["explained"], strict=True))
+    assert _check_events(service, "taro", "02") == [("check_failed", 0.0), ("check_passed", 1.0)]
+    # The sheet the service rendered (the library's sheet, which holds no answer key),
+    # written to the trainee's prints folder.
+    assert seen["sheet"] == render_case_sheet(case_sheet(scenario, region_of(scenario.region)))
+    assert (tmp_path / "workspace" / "prints" / "case-sheets" / f"{CASE}.html").is_file()
+    assert "case-sheets" in seen["sheet_result"]
