@@ -308,3 +308,41 @@ def test_the_trainer_opens_a_case_in_the_studio(
     page.get_by_role("button", name=t("studio.open", "ja"), exact=True).click()
     expect(page.locator(".nw-studio-lint")).to_contain_text("エラーはありません", timeout=SLOW)
     page.context.close()
+
+
+def test_a_trainee_answers_a_module_check_and_the_service_marks_it(
+    deployment: Deployment,
+) -> None:
+    # The module page in the trainee's own kernel (whose runtime holds no case file): the
+    # exercise case's title and sheet come from the service, and so does the marking.
+    trainee = deployment.person("nuiawase-trainee", 1)
+    code = """
+from simulator.widgets.module_page import ModulePage, show_module
+page = show_module("02")
+assert isinstance(page, ModulePage), page.value
+check = page.session.module.check
+forged = call("POST", "/api/progress/events", {"module": "02", "kind": "check_passed",
+                                               "score": 1.0})[0]
+marked = []
+for pick in (1, 0):  # every answer wrong, then every answer right
+    for q, answer in zip(check, page.answers):
+        answer.value = (q.answer + pick) % len(q.choices)
+    got = page.answer()
+    assert got is not None, page.check_result.value
+    marked.append([got.passed, got.score])
+sheet = page.write_case_sheet()
+print(json.dumps({"forged": forged, "marked": marked, "sheet": page.sheet_result.value,
+                  "written": sheet is not None and sheet.is_file(),
+                  "page": "".join(str(getattr(c, "value", "")) for c in page.children)}))
+"""
+    with kernel_of(deployment, trainee.name) as kernel:
+        seen = kernel.json(code)
+    assert seen["forged"] == 400
+    assert seen["marked"] == [[False, 0.0], [True, 1.0]]
+    scenario, _ = load_case(CASE)  # module 02's exercise case
+    assert scenario.title.ja in seen["page"]
+    assert seen["written"], seen["sheet"]
+    with Store.open(deployment.database_url) as store:
+        events = store.as_operator().module_events(trainee.name, "02")
+    stored = [(e.kind.value, e.score) for e in events if e.score is not None]
+    assert stored == [("check_failed", 0.0), ("check_passed", 1.0)]
