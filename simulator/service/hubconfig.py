@@ -109,6 +109,9 @@ c.Spawner.env_keep = ["PATH", "LANG", "LC_ALL", "TZ"]
 c.Spawner.environment = {{"NUIAWASE_SERVICE_URL": {service_url!r}}}
 c.Spawner.notebook_dir = "~/nuiawase"
 c.Spawner.default_url = "/voila/render/curriculum/practice.ipynb"
+# A link to an app whose server is stopped (a bookmark, the idle culler's work) starts
+# the server instead of showing JupyterHub's English "Server not running" page.
+c.JupyterHub.implicit_spawn_seconds = 1
 # A loaded machine starts a server slowly; these are ceilings, not waits.
 c.Spawner.start_timeout = 180
 c.Spawner.http_timeout = 180
@@ -122,11 +125,22 @@ c.Spawner.server_token_scopes = [
 ]
 
 
+# Each role's start page: a supervisor signs in to the review queue, a trainer to the
+# studio, an admin to the cohort view, a trainee to the practice page (default_url above).
+START_PAGES = {{
+    "nuiawase-supervisor": "/voila/render/voila_apps/review.ipynb",
+    "nuiawase-trainer": "/voila/render/voila_apps/studio.ipynb",
+    "nuiawase-admin": "/voila/render/voila_apps/cohort.ipynb",
+}}
+
+
 async def _nuiawase_home(spawner):
     # The apps (practice, review, studio notebooks) into ~/nuiawase, made as the user.
     from simulator.service.hubhome import prepare_home
 
     await prepare_home(spawner.user.name, {python!r})
+    for group in spawner.user.groups:
+        spawner.default_url = START_PAGES.get(group.name, spawner.default_url)
 
 
 c.Spawner.pre_spawn_hook = _nuiawase_home

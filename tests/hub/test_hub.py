@@ -36,7 +36,7 @@ from tests.service.test_service_secrets import SECRET_KEYS, keys
 from tests.service_server import CASE, strong_play
 
 from .deploy import Deployment
-from .users import kernel_of
+from .users import kernel_of, stopped_server
 
 
 def sign_in(page: Page, deployment: Deployment, name: str, password: str, app: str = "") -> None:
@@ -47,7 +47,9 @@ def sign_in(page: Page, deployment: Deployment, name: str, password: str, app: s
     page.fill("#username_input", name)
     page.fill("#password_input", password)
     page.click("#login_submit")
-    expect(page).to_have_url(re.compile(rf"/user/{name}/voila/render/{app}"), timeout=240_000)
+    # The user's own server (not the hub's /hub/user/... "not running" page) serves it.
+    served = re.escape(f"{deployment.hub.url}/user/{name}/voila/render/{app}")
+    expect(page).to_have_url(re.compile(served), timeout=240_000)
 
 
 def new_page(browser: Browser, browser_context_args: dict[str, Any]) -> Page:
@@ -346,3 +348,25 @@ print(json.dumps({"forged": forged, "marked": marked, "sheet": page.sheet_result
         events = store.as_operator().module_events(trainee.name, "02")
     stored = [(e.kind.value, e.score) for e in events if e.score is not None]
     assert stored == [("check_failed", 0.0), ("check_passed", 1.0)]
+
+
+def test_each_role_signs_in_to_its_own_page_even_after_its_server_stopped(
+    browser: Browser, browser_context_args: dict[str, Any], deployment: Deployment
+) -> None:
+    # The supervisor signs in with no link and lands in the review queue; the trainer
+    # follows a bookmark to the studio while their server is stopped (the culler's work)
+    # and the server starts, instead of JupyterHub's English "Server not running" page.
+    supervisor = deployment.person("nuiawase-supervisor")
+    stopped_server(deployment, supervisor.name)
+    page = new_page(browser, browser_context_args)
+    sign_in(page, deployment, supervisor.name, supervisor.password)
+    expect(page).to_have_url(re.compile(r"/voila/render/voila_apps/review\.ipynb"))
+    expect(page.get_by_placeholder("研修生", exact=True)).to_be_visible(timeout=SLOW)
+    page.context.close()
+
+    trainer = deployment.person("nuiawase-trainer")
+    stopped_server(deployment, trainer.name)
+    page = new_page(browser, browser_context_args)
+    sign_in(page, deployment, trainer.name, trainer.password, "voila_apps/studio.ipynb")
+    expect(page.locator(".nw-studio-picker select")).to_be_visible(timeout=SLOW)
+    page.context.close()

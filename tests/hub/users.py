@@ -66,6 +66,21 @@ def running_server(deployment: Deployment, name: str, token: str) -> None:
         time.sleep(0.5)  # polling the hub's readiness flag, not waiting on time
 
 
+def stopped_server(deployment: Deployment, name: str) -> None:
+    """Stop ``name``'s server (as they may, with their own token) and wait until the hub
+    says it is gone: what the idle culler leaves behind."""
+    token = deployment.hub.token(name)
+    _hub_api(deployment, token, "DELETE", f"/users/{name}/server")
+    deadline = time.monotonic() + READY_CEILING
+    while True:
+        status, model = _hub_api(deployment, token, "GET", f"/users/{name}")
+        assert status == 200, model
+        if not model.get("servers", {}).get(""):
+            return
+        assert time.monotonic() < deadline, f"{name}'s server never stopped"
+        time.sleep(0.5)  # polling the hub's server list, not waiting on time
+
+
 @contextmanager
 def kernel_of(deployment: Deployment, name: str) -> Iterator[Kernel]:
     """A new kernel in ``name``'s own server, with CALLS defined."""
