@@ -96,20 +96,19 @@ class LiveInterviews:
         versions = self._content.scenario_versions(scenario_id)
         if not versions:
             raise NotFound("service.error.unknown_case", scenario=scenario_id)
-        return max(versions, key=lambda v: (v.version or 0, v.id)).content_hash
+        return max(versions, key=lambda v: v.recency).content_hash
 
     def newest_versions(self) -> list[ContentVersion]:
         """The newest registered version of every case."""
         newest: dict[str, ContentVersion] = {}
         for v in self._content.scenario_versions():
             held = newest.get(v.content_id)
-            if held is None or (v.version or 0, v.id) > (held.version or 0, held.id):
+            if held is None or v.recency > held.recency:
                 newest[v.content_id] = v
         return list(newest.values())
 
     def _interview(self, scenario: Scenario, seed: int) -> Interview:
-        persona = generate_persona(scenario, region_of(scenario.region), seed)
-        return Interview(scenario, persona)
+        return Interview(scenario, _persona(scenario, seed))
 
     # ------------------------------------------------------------------ attempts
     def start(self, repo: Repository, case: str, seed: int, cohort: str | None) -> Live:
@@ -172,8 +171,8 @@ class LiveInterviews:
                 return None
             payload = draft.payload
         scenario = self.scenario(attempt.scenario_hash)
-        persona = generate_persona(scenario, region_of(scenario.region), attempt.seed)
-        return Recorded(scenario, persona, Transcript.model_validate(payload["transcript"]))
+        record = Transcript.model_validate(payload["transcript"])
+        return Recorded(scenario, _persona(scenario, attempt.seed), record)
 
     def owned(self, repo: Repository, attempt_id: int) -> Live:
         """The user's own attempt with its interview (PermissionDenied for another's)."""
@@ -252,6 +251,10 @@ class LiveInterviews:
             created_at=attempt.started_at,
             submitted_at=max(utc_now(), attempt.started_at),
         )
+
+
+def _persona(scenario: Scenario, seed: int) -> Persona:
+    return generate_persona(scenario, region_of(scenario.region), seed)
 
 
 def _parse(model: type[M], value: Any, where: str) -> M:

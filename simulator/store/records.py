@@ -47,6 +47,11 @@ class ContentVersion:
     created_at: dt.datetime
     version: int | None = None
 
+    @property
+    def recency(self) -> tuple[int, int]:
+        """Order of versions: by version number, then registration (the newest is max)."""
+        return (self.version or 0, self.id)
+
 
 @dataclass(frozen=True)
 class AttemptRecord:

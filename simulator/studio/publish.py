@@ -44,7 +44,7 @@ def _latest(repo: Repository, scenario_id: str) -> tuple[int, str | None]:
     versions = repo.scenario_versions(scenario_id)
     if not versions:
         return 0, None
-    last = max(versions, key=lambda v: (v.version or 0, v.id))
+    last = max(versions, key=lambda v: v.recency)
     return last.version or 0, last.content_hash
 
 
